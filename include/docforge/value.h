@@ -1,0 +1,294 @@
+// docforge::Value — the data model shared by the template language and the data readers.
+//
+// A Value is a 16-byte tagged union: undefined, none, bool, int (64-bit, promoting to an exact
+// big integer on overflow), float, string (with a "safe" mark for autoescape: Jinja2's Markup),
+// list (or tuple), map (insertion-ordered, like a Python dict) and object (anything callable or
+// with attributes: macros, loop objects, cyclers, user-defined callables).
+//
+// Strings, lists, maps and objects live on the heap behind an intrusive, atomic reference count,
+// so copying a Value is cheap and never copies the contents. Heap contents are immutable once a
+// Value is shared, with one exception: a Map or List built with the mutable builders below
+// (MapBuilder-style use through Value::map_mut / list_mut) may be changed while its reference
+// count is 1 — the data readers and the interpreter use this to build values in place.
+//
+// Thread safety: a Value may be copied, read and destroyed from many threads at once. Mutating
+// through map_mut()/list_mut() requires exclusive ownership (REQUIRES: use_count() == 1).
+//
+// Printing follows Python exactly: str() for output ({{ x }}), repr() for values inside
+// containers ([1, 'a', None]), floats in shortest round-trip form (1.0, 0.30000000000000004, 1e+16).
+
+#ifndef DOCFORGE_VALUE_H_
+#define DOCFORGE_VALUE_H_
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace docforge {
+
+enum class ValueKind : std::uint8_t {
+  kUndefined,
+  kNone,
+  kBool,
+  kInt,     // fits in int64_t
+  kBigInt,  // exact integer beyond int64_t (heap)
+  kFloat,
+  kString,
+  kList,    // also tuples: see is_tuple()
+  kMap,
+  kObject,
+};
+
+// Base of everything a Value points to. Reference counts are atomic so values can be shared
+// between threads (a compiled template's constants are read by many renders at once).
+class HeapObject {
+ public:
+  HeapObject() = default;
+  HeapObject(const HeapObject&) = delete;
+  HeapObject& operator=(const HeapObject&) = delete;
+  virtual ~HeapObject() = default;
+
+  void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
+  void release() const noexcept {
+    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+  std::uint32_t use_count() const noexcept { return refs_.load(std::memory_order_relaxed); }
+
+ private:
+  mutable std::atomic<std::uint32_t> refs_{0};
+};
+
+class Value;
+class BigInt;
+class Object;
+class Map;
+using List = std::vector<Value>;
+
+class Value {
+ public:
+  // Construction. The default Value is undefined (no name).
+  Value() noexcept : kind_(ValueKind::kUndefined), flags_(0) { u_.ptr = nullptr; }
+  static Value undefined(std::string_view name = {});  // name kept for error messages
+  static Value none() noexcept;
+  static Value boolean(bool b) noexcept;
+  static Value integer(std::int64_t i) noexcept;
+  static Value big_integer(BigInt b);  // normalises to kInt when it fits
+  static Value floating(double d) noexcept;
+  static Value string(std::string s);
+  static Value string(std::string_view s);
+  static Value string(const char* s) { return string(std::string_view(s)); }
+  static Value safe_string(std::string s);  // Markup: never escaped again
+  static Value list(List items = {});
+  static Value tuple(List items);
+  static Value map(Map m);
+  static Value map();  // empty map
+  static Value object(Object* o);  // takes a reference; o must be heap-allocated with new
+
+  Value(const Value& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) { retain(); }
+  Value(Value&& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) {
+    o.kind_ = ValueKind::kUndefined;
+    o.flags_ = 0;
+    o.u_.ptr = nullptr;
+  }
+  Value& operator=(const Value& o) noexcept {
+    Value tmp(o);
+    swap(tmp);
+    return *this;
+  }
+  Value& operator=(Value&& o) noexcept {
+    Value tmp(std::move(o));
+    swap(tmp);
+    return *this;
+  }
+  ~Value() { release(); }
+  void swap(Value& o) noexcept {
+    std::swap(kind_, o.kind_);
+    std::swap(flags_, o.flags_);
+    std::swap(u_, o.u_);
+  }
+
+  // Kind queries.
+  ValueKind kind() const noexcept { return kind_; }
+  bool is_undefined() const noexcept { return kind_ == ValueKind::kUndefined; }
+  bool is_none() const noexcept { return kind_ == ValueKind::kNone; }
+  bool is_bool() const noexcept { return kind_ == ValueKind::kBool; }
+  bool is_int() const noexcept { return kind_ == ValueKind::kInt; }
+  bool is_big_int() const noexcept { return kind_ == ValueKind::kBigInt; }
+  bool is_integer() const noexcept { return is_int() || is_big_int(); }  // not bool
+  bool is_float() const noexcept { return kind_ == ValueKind::kFloat; }
+  bool is_number() const noexcept { return is_integer() || is_float(); }  // not bool
+  bool is_string() const noexcept { return kind_ == ValueKind::kString; }
+  bool is_list() const noexcept { return kind_ == ValueKind::kList; }  // list or tuple
+  bool is_tuple() const noexcept { return is_list() && (flags_ & kTupleFlag); }
+  bool is_map() const noexcept { return kind_ == ValueKind::kMap; }
+  bool is_object() const noexcept { return kind_ == ValueKind::kObject; }
+  bool is_safe() const noexcept { return is_string() && (flags_ & kSafeFlag); }
+
+  // Accessors. REQUIRES: the matching kind.
+  bool as_bool() const noexcept { return u_.b; }
+  std::int64_t as_int() const noexcept { return u_.i; }
+  double as_float() const noexcept { return u_.f; }
+  const BigInt& as_big_int() const noexcept;
+  std::string_view as_string() const noexcept;
+  const std::string& string_ref() const noexcept;  // the shared std::string itself
+  const List& as_list() const noexcept;
+  const Map& as_map() const noexcept;
+  Object* as_object() const noexcept;
+
+  // Mutable access for in-place building. REQUIRES: matching kind and sole ownership
+  // (the value was just created and not yet copied).
+  List& list_mut() noexcept;
+  Map& map_mut() noexcept;
+
+  // The undefined value's name hint ("" when unknown). REQUIRES: is_undefined().
+  std::string_view undefined_name() const noexcept;
+
+  // Python semantics.
+  bool truthy() const noexcept;                 // bool(x)
+  double to_double() const noexcept;            // numbers and bools; 0.0 otherwise
+  void append_str(std::string& out) const;      // str(x), appended
+  void append_repr(std::string& out) const;     // repr(x), appended
+  std::string str() const;
+  std::string repr() const;
+  std::size_t hash() const noexcept;            // consistent with equals (1 == 1.0 == True)
+  bool equals(const Value& o) const noexcept;   // Python ==
+  std::size_t length() const noexcept;          // len() of string (code points), list, map; 0 else
+  const char* type_name() const noexcept;       // Python-ish: "int", "str", "list", "dict", ...
+
+  // Returns a copy with the safe mark set/cleared. REQUIRES: is_string().
+  Value with_safe(bool safe) const;
+  Value as_tuple() const;  // REQUIRES: is_list()
+
+  // For use by Map/List internals and the interpreter: the raw heap pointer (or nullptr).
+  const HeapObject* heap() const noexcept { return is_heap() ? u_.ptr : nullptr; }
+
+ private:
+  static constexpr std::uint8_t kSafeFlag = 1;
+  static constexpr std::uint8_t kTupleFlag = 2;
+
+  bool is_heap() const noexcept {
+    return (kind_ == ValueKind::kUndefined || kind_ >= ValueKind::kString ||
+            kind_ == ValueKind::kBigInt) &&
+           u_.ptr != nullptr;
+  }
+  void retain() const noexcept {
+    if (is_heap()) u_.ptr->retain();
+  }
+  void release() noexcept {
+    if (is_heap()) u_.ptr->release();
+  }
+  static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
+
+  ValueKind kind_;
+  std::uint8_t flags_;
+  union Payload {
+    bool b;
+    std::int64_t i;
+    double f;
+    HeapObject* ptr;
+  } u_;
+};
+
+static_assert(sizeof(Value) == 16, "Value must stay two words");
+
+// An insertion-ordered map with Value keys (Python dict semantics: 1, 1.0 and True are the same
+// key; assigning an existing key keeps its position). Lookups by string are the fast path.
+class Map {
+ public:
+  using Entry = std::pair<Value, Value>;
+
+  Map() = default;
+  std::size_t size() const noexcept { return entries_.size(); }
+  bool empty() const noexcept { return entries_.empty(); }
+  const std::vector<Entry>& entries() const noexcept { return entries_; }
+  auto begin() const noexcept { return entries_.begin(); }
+  auto end() const noexcept { return entries_.end(); }
+
+  // nullptr when absent.
+  const Value* find(const Value& key) const noexcept;
+  const Value* find(std::string_view key) const noexcept;
+  // Inserts or replaces (keeping position). Last write wins, as in Python.
+  void set(Value key, Value value);
+  void set(std::string_view key, Value value) { set(Value::string(key), std::move(value)); }
+  bool erase(const Value& key);
+  void reserve(std::size_t n) { entries_.reserve(n); }
+
+ private:
+  void rebuild_index();
+  std::ptrdiff_t index_of(const Value& key, std::size_t h) const noexcept;
+
+  std::vector<Entry> entries_;
+  // Open-addressing index into entries_, built once the map grows past a few entries.
+  std::vector<std::int32_t> index_;
+};
+
+// An exact signed integer of any size (Python int beyond 64 bits). Value-semantic.
+class BigInt {
+ public:
+  BigInt() = default;
+  explicit BigInt(std::int64_t v);
+  // Parses an optional sign and decimal digits. Returns false on bad input.
+  static bool parse(std::string_view text, BigInt* out);
+
+  bool fits_int64() const noexcept;
+  std::int64_t to_int64() const noexcept;  // REQUIRES: fits_int64()
+  double to_double() const noexcept;
+  std::string to_string() const;
+  bool is_zero() const noexcept { return mag_.empty(); }
+  bool negative() const noexcept { return neg_; }
+  int compare(const BigInt& o) const noexcept;  // -1, 0, 1
+
+  BigInt operator+(const BigInt& o) const;
+  BigInt operator-(const BigInt& o) const;
+  BigInt operator*(const BigInt& o) const;
+  BigInt operator-() const;
+  // Python floor division and modulo. REQUIRES: !o.is_zero().
+  BigInt floordiv(const BigInt& o) const;
+  BigInt mod(const BigInt& o) const;
+  BigInt pow(std::uint64_t exp) const;
+  std::size_t bit_length() const noexcept;
+
+ private:
+  bool neg_ = false;
+  std::vector<std::uint32_t> mag_;  // little-endian base 2^32, no leading zeros
+};
+
+// Something with attributes and/or a call operator: macros, loop objects, cyclers, joiners,
+// namespaces, bound methods, user-defined callables. The interpreter provides the CallContext
+// (defined in the template module) so objects that render (macros, caller) can reach it.
+class CallContext;
+
+struct CallArgs {
+  std::vector<Value> positional;
+  std::vector<std::pair<std::string, Value>> keyword;
+};
+
+class Object : public HeapObject {
+ public:
+  virtual const char* type_name() const noexcept { return "object"; }
+  // Attribute lookup (x.name). Returns undefined when there is no such attribute.
+  virtual Value get_attr(std::string_view name) const;
+  // Whether the object is callable, and the call itself. The default is not callable.
+  virtual bool callable() const noexcept { return false; }
+  // Errors are reported by throwing docforge::TemplateError (see error.h) — the interpreter
+  // turns them into a located error value at the API boundary.
+  virtual Value call(CallContext& ctx, CallArgs& args);
+  // Attribute assignment (namespace objects only); false when not supported.
+  virtual bool set_attr(std::string_view name, Value v);
+  virtual void append_str(std::string& out) const { append_repr(out); }
+  virtual void append_repr(std::string& out) const;
+  virtual bool truthy() const noexcept { return true; }
+  // Iteration (e.g. a loop's cycler is not iterable). Default: not iterable.
+  virtual bool iterable() const noexcept { return false; }
+  virtual List to_list() const { return {}; }
+};
+
+// Python's repr()/str() for floats: shortest round-trip digits, Python's exponent style.
+void append_python_float(std::string& out, double d);
+
+}  // namespace docforge
+
+#endif  // DOCFORGE_VALUE_H_
