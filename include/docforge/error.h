@@ -49,8 +49,6 @@ struct Error {
   std::string format_with_context() const;
 };
 
-const char* error_kind_name(ErrorKind kind);
-
 template <typename T>
 class [[nodiscard]] Result {
  public:
@@ -104,6 +102,60 @@ struct TemplateError {
 
 [[noreturn]] inline void throw_template_error(ErrorKind kind, std::string message) {
   throw TemplateError{make_error(kind, std::move(message))};
+}
+
+inline const char* error_kind_name(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kSyntax: return "syntax error";
+    case ErrorKind::kUndefined: return "undefined error";
+    case ErrorKind::kType: return "type error";
+    case ErrorKind::kValue: return "value error";
+    case ErrorKind::kNotFound: return "not found";
+    case ErrorKind::kSecurity: return "security error";
+    case ErrorKind::kLimit: return "limit exceeded";
+    case ErrorKind::kData: return "data error";
+    case ErrorKind::kSchema: return "schema error";
+    case ErrorKind::kIo: return "i/o error";
+    case ErrorKind::kUsage: return "usage error";
+    case ErrorKind::kInternal: return "internal error";
+  }
+  return "error";
+}
+
+inline std::string Error::format() const {
+  std::string out;
+  if (!source_name.empty()) {
+    out += source_name;
+    if (line > 0) {
+      out += ':';
+      out += std::to_string(line);
+      if (column > 0) {
+        out += ':';
+        out += std::to_string(column);
+      }
+    }
+    out += ": ";
+  }
+  out += "error: ";
+  out += message;
+  return out;
+}
+
+inline std::string Error::format_with_context() const {
+  std::string out = format();
+  if (line > 0 && !source_line.empty()) {
+    out += "\n    ";
+    out += source_line;
+    if (column > 0) {
+      out += "\n    ";
+      // Keep tabs so the caret lines up under tab-indented source.
+      for (int i = 1; i < column && i <= static_cast<int>(source_line.size()); ++i) {
+        out += source_line[static_cast<std::size_t>(i - 1)] == '\t' ? '\t' : ' ';
+      }
+      out += '^';
+    }
+  }
+  return out;
 }
 
 }  // namespace docforge
