@@ -167,7 +167,10 @@ TEST(CliErrors, NoOutputFileOnError) {
   ProcessResult r = docforge({"render", tpl, "-o", dir.path() + "/out.txt"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_FALSE(dir.exists("out.txt"));
-  EXPECT_FALSE(dir.exists(""));  // sanity of exists(): the folder itself
+  // Nothing else was left behind either (no temporary file).
+  int entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) entries += e.is_regular_file();
+  EXPECT_EQ(entries, 1);  // t.j2 only
 }
 
 TEST(CliErrors, BadDataIsADataError) {
