@@ -68,6 +68,8 @@ int run_render(const RenderFlags& f, const CLI::App& cmd) {
 
   Result<Value> context = build_context(f.data_files, f.sets, f.data);
   if (!context.ok()) return report(context.error());
+  context = check_context(std::move(context).value(), f.data, f.template_path);
+  if (!context.ok()) return report(context.error());
 
   Result<std::string> source = read_input(f.template_path);
   if (!source.ok()) return report(source.error());
