@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/data_context.h"
+#include "cli/document_output.h"
 #include "cli/output_file.h"
 #include "docforge/environment.h"
 #include "docforge/error.h"
@@ -32,6 +33,7 @@ struct RenderFlags {
   std::string line_statement_prefix;
   std::string line_comment_prefix;
   DataFlags data;
+  DocumentFlags document;
 };
 
 Options make_options(const RenderFlags& f, const CLI::App& cmd) {
@@ -80,7 +82,11 @@ int run_render(const RenderFlags& f, const CLI::App& cmd) {
   Result<std::string> text = (*tpl)->render(*context);
   if (!text.ok()) return report(text.error());
 
-  Status written = write_output(f.output, *text);
+  Result<Document> doc = make_document(std::move(text).value(), f.document, f.template_path, f.output);
+  if (!doc.ok()) return report(doc.error());
+  for (const std::string& w : doc->warnings) std::cerr << f.template_path << ": warning: " << w << '\n';
+
+  Status written = write_output(f.output, doc->bytes);
   if (!written.ok()) return report(written.error());
   return 0;
 }
@@ -138,6 +144,7 @@ std::function<int()> add_render_command(CLI::App& app) {
                   "Lines starting with P are comments (e.g. '##')")
       ->type_name("P");
   add_data_flags(*cmd, flags->data);
+  add_document_flags(*cmd, flags->document);
   return [flags, cmd]() { return run_render(*flags, *cmd); };
 }
 
