@@ -1,0 +1,101 @@
+// Map: entries in insertion order, plus (once past kIndexThreshold entries) an open-addressing
+// index of entry positions with linear probing, at most half full.
+
+#include <functional>
+
+#include "docforge/value.h"
+#include "value/value_hash.h"
+
+namespace docforge {
+
+namespace {
+
+constexpr std::size_t kIndexThreshold = 8;
+constexpr std::int32_t kEmpty = -1;
+
+}  // namespace
+
+std::ptrdiff_t Map::index_of(const Value& key, std::size_t h) const noexcept {
+  if (index_.empty()) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].first.equals(key)) return static_cast<std::ptrdiff_t>(i);
+    }
+    return -1;
+  }
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const std::int32_t e = index_[slot];
+    if (e == kEmpty) return -1;
+    if (entries_[static_cast<std::size_t>(e)].first.equals(key)) return e;
+  }
+}
+
+const Value* Map::find(const Value& key) const noexcept {
+  if (key.is_string()) return find(key.as_string());
+  const std::ptrdiff_t i = index_of(key, index_.empty() ? 0 : key.hash());
+  return i < 0 ? nullptr : &entries_[static_cast<std::size_t>(i)].second;
+}
+
+const Value* Map::find(std::string_view key) const noexcept {
+  if (index_.empty()) {
+    for (const Entry& e : entries_) {
+      if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+    }
+    return nullptr;
+  }
+  const std::size_t mask = index_.size() - 1;
+  for (std::size_t slot = value_internal::hash_string(key) & mask;; slot = (slot + 1) & mask) {
+    const std::int32_t e = index_[slot];
+    if (e == kEmpty) return nullptr;
+    const Entry& entry = entries_[static_cast<std::size_t>(e)];
+    if (entry.first.is_string() && entry.first.as_string() == key) return &entry.second;
+  }
+}
+
+void Map::rebuild_index() {
+  if (entries_.size() <= kIndexThreshold) {
+    index_.clear();
+    return;
+  }
+  std::size_t cap = 16;
+  while (cap < entries_.size() * 2) cap *= 2;
+  index_.assign(cap, kEmpty);
+  const std::size_t mask = cap - 1;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t slot = entries_[i].first.hash() & mask;
+    while (index_[slot] != kEmpty) slot = (slot + 1) & mask;
+    index_[slot] = static_cast<std::int32_t>(i);
+  }
+}
+
+void Map::set(Value key, Value value) {
+  const std::size_t h = index_.empty() ? 0 : key.hash();
+  const std::ptrdiff_t i = index_of(key, h);
+  if (i >= 0) {
+    entries_[static_cast<std::size_t>(i)].second = std::move(value);
+    return;
+  }
+  entries_.emplace_back(std::move(key), std::move(value));
+  if (index_.empty()) {
+    if (entries_.size() > kIndexThreshold) rebuild_index();
+    return;
+  }
+  if (entries_.size() * 2 > index_.size()) {
+    rebuild_index();
+    return;
+  }
+  const std::size_t mask = index_.size() - 1;
+  std::size_t slot = h & mask;
+  while (index_[slot] != kEmpty) slot = (slot + 1) & mask;
+  index_[slot] = static_cast<std::int32_t>(entries_.size() - 1);
+}
+
+bool Map::erase(const Value& key) {
+  const std::ptrdiff_t i = index_of(key, index_.empty() ? 0 : key.hash());
+  if (i < 0) return false;
+  entries_.erase(entries_.begin() + i);
+  rebuild_index();
+  return true;
+}
+
+}  // namespace docforge
