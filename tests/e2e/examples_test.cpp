@@ -61,7 +61,9 @@ TEST(Examples, EveryExampleRenders) {
     std::string produced = out.read(run.output);
     EXPECT_GT(produced.size(), 100u) << run.output;
     fs::path golden = fs::path(DOCFORGE_SOURCE_DIR) / "tests/e2e/golden" / run.output;
-    if (fs::exists(golden)) EXPECT_EQ(produced, slurp(golden)) << run.output;
+    if (fs::exists(golden)) {
+      EXPECT_EQ(produced, slurp(golden)) << run.output;
+    }
   }
 }
 
