@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "docforge/data.h"
+
+namespace docforge::data {
+namespace {
+
+std::string repr_of(std::string_view json, const JsonOptions& opt = {}) {
+  auto r = parse_json(json, "t.json", opt);
+  if (!r.ok()) return "ERROR: " + r.error().format();
+  return r->repr();
+}
+
+Error error_of(std::string_view json, const JsonOptions& opt = {}) {
+  auto r = parse_json(json, "t.json", opt);
+  EXPECT_FALSE(r.ok()) << json;
+  if (r.ok()) return Error{};
+  return r.error();
+}
+
+TEST(JsonReader, Scalars) {
+  EXPECT_EQ(repr_of("null"), "None");
+  EXPECT_EQ(repr_of("true"), "True");
+  EXPECT_EQ(repr_of(" false "), "False");
+  EXPECT_EQ(repr_of("42"), "42");
+  EXPECT_EQ(repr_of("-7"), "-7");
+  EXPECT_EQ(repr_of("1.5"), "1.5");
+  EXPECT_EQ(repr_of("1e5"), "100000.0");
+  EXPECT_EQ(repr_of("0.1"), "0.1");
+  EXPECT_EQ(repr_of("\"h\\u00e9\\n\""), "'hé\\n'");
+}
+
+TEST(JsonReader, KeyOrderAndDuplicates) {
+  EXPECT_EQ(repr_of(R"({"b": 1, "a": 2, "c": [1, 2.5, "x"]})"),
+            "{'b': 1, 'a': 2, 'c': [1, 2.5, 'x']}");
+  // Python: last value wins, first position kept.
+  EXPECT_EQ(repr_of(R"({"a": 1, "b": 2, "a": 3})"), "{'a': 3, 'b': 2}");
+}
+
+TEST(JsonReader, BigIntegersStayExact) {
+  EXPECT_EQ(repr_of("9223372036854775807"), "9223372036854775807");
+  EXPECT_EQ(repr_of("9223372036854775808"), "9223372036854775808");
+  EXPECT_EQ(repr_of("18446744073709551615"), "18446744073709551615");
+  EXPECT_EQ(repr_of("[123456789012345678901234567890, -98765432109876543210]"),
+            "[123456789012345678901234567890, -98765432109876543210]");
+  auto v = parse_json("18446744073709551616");
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->is_big_int());
+}
+
+TEST(JsonReader, FloatsRoundTrip) {
+  EXPECT_EQ(repr_of("0.30000000000000004"), "0.30000000000000004");
+  EXPECT_EQ(repr_of("1e-400"), "0.0");
+  EXPECT_EQ(repr_of("2.2250738585072014e-308"), "2.2250738585072014e-308");
+  Error e = error_of("1e400");
+  EXPECT_NE(e.message.find("out of range"), std::string::npos) << e.message;
+}
+
+TEST(JsonReader, NanNeedsAllowNan) {
+  Error e = error_of("[1, NaN]");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.column, 5);
+  EXPECT_NE(e.message.find("NaN"), std::string::npos);
+  error_of("-Infinity");
+  JsonOptions opt;
+  opt.allow_nan = true;
+  EXPECT_EQ(repr_of("[NaN, Infinity, -Infinity]", opt), "[nan, inf, -inf]");
+}
+
+TEST(JsonReader, Bom) {
+  EXPECT_EQ(repr_of("\xEF\xBB\xBF{\"a\": 1}"), "{'a': 1}");
+}
+
+TEST(JsonReader, CrlfLineNumbers) {
+  Error e = error_of("{\r\n  \"a\": 1,\r\n  \"b\": }\r\n");
+  EXPECT_EQ(e.source_name, "t.json");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, 8);
+  EXPECT_EQ(e.source_line, "  \"b\": }");
+}
+
+TEST(JsonReader, InvalidUtf8HasByteOffset) {
+  Error e = error_of("{\"a\": \"x\xff\"}");
+  EXPECT_EQ(e.kind, ErrorKind::kData);
+  EXPECT_NE(e.message.find("invalid UTF-8"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("offset 8"), std::string::npos) << e.message;
+  EXPECT_EQ(e.column, 9);
+}
+
+TEST(JsonReader, TruncatedInput) {
+  Error e = error_of("{\"a\": [1, 2");
+  EXPECT_NE(e.message.find("unexpected end of input"), std::string::npos) << e.message;
+  e = error_of("\"abc");
+  EXPECT_NE(e.message.find("unterminated string"), std::string::npos) << e.message;
+  e = error_of("");
+  EXPECT_NE(e.message.find("expected a value"), std::string::npos) << e.message;
+}
+
+TEST(JsonReader, SyntaxErrorsSayWhatWasExpected) {
+  Error e = error_of("[1 2]");
+  EXPECT_EQ(e.column, 4);
+  EXPECT_NE(e.message.find("',' or ']'"), std::string::npos) << e.message;
+  e = error_of("{\"a\" 1}");
+  EXPECT_NE(e.message.find("':'"), std::string::npos) << e.message;
+  e = error_of("[1,]");
+  EXPECT_NE(e.message.find("trailing comma"), std::string::npos) << e.message;
+  e = error_of("{'a': 1}");
+  EXPECT_NE(e.message.find("string key"), std::string::npos) << e.message;
+  e = error_of("[01]");
+  EXPECT_NE(e.message.find("leading zeros"), std::string::npos) << e.message;
+  e = error_of("{} x");
+  EXPECT_NE(e.message.find("extra data"), std::string::npos) << e.message;
+  e = error_of("\"a\tb\"");
+  EXPECT_NE(e.message.find("control character"), std::string::npos) << e.message;
+  e = error_of("\"\\ud800\"");
+  EXPECT_NE(e.message.find("surrogate"), std::string::npos) << e.message;
+}
+
+TEST(JsonReader, DeepNestingIsACleanError) {
+  std::string deep(100000, '[');
+  deep += std::string(100000, ']');
+  Error e = error_of(deep);
+  EXPECT_EQ(e.kind, ErrorKind::kLimit);
+  EXPECT_EQ(e.column, 1001);
+  EXPECT_NE(e.message.find("1000"), std::string::npos);
+
+  std::string ok(1000, '[');
+  ok += std::string(1000, ']');
+  EXPECT_TRUE(parse_json(ok).ok());
+
+  // Raising the limit past simdjson's works too (exact parser, no recursion).
+  JsonOptions opt;
+  opt.max_depth = 200000;
+  auto r = parse_json(deep, "deep.json", opt);
+  ASSERT_TRUE(r.ok()) << r.error().format();
+}
+
+TEST(JsonReader, DeepValueDestructionDoesNotOverflow) {
+  // A document accepted at a high depth limit must also be destroyed safely.
+  JsonOptions opt;
+  opt.max_depth = 20000;
+  std::string deep(20000, '[');
+  deep += std::string(20000, ']');
+  auto r = parse_json(deep, "deep.json", opt);
+  EXPECT_TRUE(r.ok());
+}
+
+}  // namespace
+}  // namespace docforge::data
