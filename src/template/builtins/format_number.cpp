@@ -1,0 +1,75 @@
+// Digits for Python's integer and float formatting (see format_number.h).
+#include "template/builtins/format_number.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "template/builtins/ops_util.h"
+
+namespace docforge::fmtnum {
+
+std::string int_abs_digits(const Value& v, int base, bool* negative) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::int64_t small = 0;
+  if (ops::small_int(v, &small)) {
+    *negative = small < 0;
+    std::uint64_t u = small < 0 ? 0 - static_cast<std::uint64_t>(small) : small;
+    std::string out;
+    do {
+      out.push_back(kDigits[u % static_cast<unsigned>(base)]);
+      u /= static_cast<unsigned>(base);
+    } while (u != 0);
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+  BigInt b = ops::to_big(v);
+  *negative = b.negative();
+  if (b.negative()) b = -b;
+  if (base == 10) return b.to_string();
+  // Peel off chunks of digits that fit in 32 bits.
+  int per_chunk = base == 2 ? 31 : base == 8 ? 10 : 7;
+  std::uint64_t chunk = 1;
+  for (int i = 0; i < per_chunk; ++i) chunk *= static_cast<unsigned>(base);
+  BigInt divisor(static_cast<std::int64_t>(chunk));
+  std::string out;  // reversed
+  while (!b.is_zero()) {
+    BigInt q = b.floordiv(divisor);
+    std::uint64_t r = static_cast<std::uint64_t>(b.mod(divisor).to_int64());
+    b = q;
+    for (int i = 0; i < per_chunk; ++i) {
+      out.push_back(kDigits[r % static_cast<unsigned>(base)]);
+      r /= static_cast<unsigned>(base);
+      if (b.is_zero() && r == 0) break;
+    }
+  }
+  if (out.empty()) out = "0";
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::string float_abs_body(double d, char type, int precision, bool alt, bool* negative) {
+  bool upper = type == 'E' || type == 'F' || type == 'G';
+  if (std::isnan(d)) {
+    *negative = false;
+    return upper ? "NAN" : "nan";
+  }
+  *negative = std::signbit(d);
+  d = std::fabs(d);
+  if (std::isinf(d)) return upper ? "INF" : "inf";
+  char spec[16];
+  std::snprintf(spec, sizeof spec, "%%%s.*%c", alt ? "#" : "", type);
+  int n = std::snprintf(nullptr, 0, spec, precision, d);
+  std::string out(static_cast<std::size_t>(n), '\0');
+  std::snprintf(out.data(), out.size() + 1, spec, precision, d);
+  return out;
+}
+
+std::string float_repr(double d) {
+  std::string out;
+  append_python_float(out, d);
+  return out;
+}
+
+}  // namespace docforge::fmtnum
