@@ -113,15 +113,18 @@ void divmod_mag(const Mag& a, const Mag& b, Mag* q, Mag* r) {
   const std::size_t m = a.size() - n;
   Mag v(n), u(a.size() + 1);
   for (std::size_t i = n; i-- > 0;) {
-    v[i] = (b[i] << s) | (s && i > 0 ? static_cast<std::uint32_t>(
-                                           static_cast<std::uint64_t>(b[i - 1]) >> (32 - s))
-                                     : 0);
+    v[i] =
+        (b[i] << s) |
+        (s && i > 0 ? static_cast<std::uint32_t>(static_cast<std::uint64_t>(b[i - 1]) >> (32 - s))
+                    : 0);
   }
-  u[a.size()] = s ? static_cast<std::uint32_t>(static_cast<std::uint64_t>(a.back()) >> (32 - s)) : 0;
+  u[a.size()] =
+      s ? static_cast<std::uint32_t>(static_cast<std::uint64_t>(a.back()) >> (32 - s)) : 0;
   for (std::size_t i = a.size(); i-- > 0;) {
-    u[i] = (a[i] << s) | (s && i > 0 ? static_cast<std::uint32_t>(
-                                           static_cast<std::uint64_t>(a[i - 1]) >> (32 - s))
-                                     : 0);
+    u[i] =
+        (a[i] << s) |
+        (s && i > 0 ? static_cast<std::uint32_t>(static_cast<std::uint64_t>(a[i - 1]) >> (32 - s))
+                    : 0);
   }
   Mag qq(m + 1);
   const std::uint64_t base = std::uint64_t{1} << 32;
@@ -140,12 +143,13 @@ void divmod_mag(const Mag& a, const Mag& b, Mag* q, Mag* r) {
     for (std::size_t i = 0; i < n; ++i) {
       std::uint64_t p = qhat * v[i] + carry;
       carry = p >> 32;
-      std::int64_t t = static_cast<std::int64_t>(u[i + j]) - borrow -
-                       static_cast<std::int64_t>(p & 0xFFFFFFFFu);
+      std::int64_t t =
+          static_cast<std::int64_t>(u[i + j]) - borrow - static_cast<std::int64_t>(p & 0xFFFFFFFFu);
       borrow = t < 0;
       u[i + j] = static_cast<std::uint32_t>(t);
     }
-    std::int64_t t = static_cast<std::int64_t>(u[j + n]) - borrow - static_cast<std::int64_t>(carry);
+    std::int64_t t =
+        static_cast<std::int64_t>(u[j + n]) - borrow - static_cast<std::int64_t>(carry);
     u[j + n] = static_cast<std::uint32_t>(t);
     if (t < 0) {
       // Add back.

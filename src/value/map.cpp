@@ -1,9 +1,11 @@
 // Map: entries in insertion order, plus (once past kIndexThreshold entries) an open-addressing
 // index of entry positions with linear probing, at most half full.
 
-#include <functional>
+#include <bit>
+#include <cstdint>
 
 #include "docforge/value.h"
+#include "value/heap.h"
 #include "value/value_hash.h"
 
 namespace docforge {
@@ -12,6 +14,18 @@ namespace {
 
 constexpr std::size_t kIndexThreshold = 8;
 constexpr std::int32_t kEmpty = -1;
+
+// First probe slot: Fibonacci hashing spreads weak hashes (small ints, Python float hashes)
+// over the table. REQUIRES: cap is a power of two >= 2.
+inline std::size_t home_slot(std::size_t h, std::size_t cap) noexcept {
+  const int shift = 64 - std::countr_zero(cap);
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ULL) >> shift);
+}
+
+// The bytes of a string key without an out-of-line call. REQUIRES: v.is_string().
+inline std::string_view key_bytes(const Value& v) noexcept {
+  return static_cast<const value_internal::StringHeap*>(v.heap())->str;
+}
 
 }  // namespace
 
@@ -23,7 +37,7 @@ std::ptrdiff_t Map::index_of(const Value& key, std::size_t h) const noexcept {
     return -1;
   }
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = home_slot(h, index_.size());; slot = (slot + 1) & mask) {
     const std::int32_t e = index_[slot];
     if (e == kEmpty) return -1;
     if (entries_[static_cast<std::size_t>(e)].first.equals(key)) return e;
@@ -39,16 +53,17 @@ const Value* Map::find(const Value& key) const noexcept {
 const Value* Map::find(std::string_view key) const noexcept {
   if (index_.empty()) {
     for (const Entry& e : entries_) {
-      if (e.first.is_string() && e.first.as_string() == key) return &e.second;
+      if (e.first.is_string() && key_bytes(e.first) == key) return &e.second;
     }
     return nullptr;
   }
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t slot = value_internal::hash_string(key) & mask;; slot = (slot + 1) & mask) {
+  for (std::size_t slot = home_slot(value_internal::hash_string(key), index_.size());;
+       slot = (slot + 1) & mask) {
     const std::int32_t e = index_[slot];
     if (e == kEmpty) return nullptr;
     const Entry& entry = entries_[static_cast<std::size_t>(e)];
-    if (entry.first.is_string() && entry.first.as_string() == key) return &entry.second;
+    if (entry.first.is_string() && key_bytes(entry.first) == key) return &entry.second;
   }
 }
 
@@ -62,7 +77,7 @@ void Map::rebuild_index() {
   index_.assign(cap, kEmpty);
   const std::size_t mask = cap - 1;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    std::size_t slot = entries_[i].first.hash() & mask;
+    std::size_t slot = home_slot(entries_[i].first.hash(), cap);
     while (index_[slot] != kEmpty) slot = (slot + 1) & mask;
     index_[slot] = static_cast<std::int32_t>(i);
   }
@@ -85,7 +100,7 @@ void Map::set(Value key, Value value) {
     return;
   }
   const std::size_t mask = index_.size() - 1;
-  std::size_t slot = h & mask;
+  std::size_t slot = home_slot(h, index_.size());
   while (index_[slot] != kEmpty) slot = (slot + 1) & mask;
   index_[slot] = static_cast<std::int32_t>(entries_.size() - 1);
 }

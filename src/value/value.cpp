@@ -111,9 +111,7 @@ const List& Value::as_list() const noexcept { return static_cast<const ListHeap*
 
 const Map& Value::as_map() const noexcept { return static_cast<const MapHeap*>(u_.ptr)->map; }
 
-Object* Value::as_object() const noexcept {
-  return static_cast<Object*>(u_.ptr);
-}
+Object* Value::as_object() const noexcept { return static_cast<Object*>(u_.ptr); }
 
 List& Value::list_mut() noexcept { return static_cast<ListHeap*>(u_.ptr)->items; }
 

@@ -27,7 +27,9 @@ TEST(Utf8, InvalidBytesDecodeAsReplacementOneByteAtATime) {
   EXPECT_EQ(decode_all("\xC0\xAF"), (std::vector<char32_t>{kReplacement, kReplacement}));
   EXPECT_EQ(decode_all("\xED\xA0\x80").size(), 3u);
   EXPECT_EQ(decode_all("\xF4\x90\x80\x80").size(), 4u);
-  EXPECT_EQ(decode_all("\x80" "a"), (std::vector<char32_t>{kReplacement, U'a'}));
+  EXPECT_EQ(decode_all("\x80"
+                       "a"),
+            (std::vector<char32_t>{kReplacement, U'a'}));
   EXPECT_EQ(decode_all("\xE6\x97"), (std::vector<char32_t>{kReplacement, kReplacement}));
 }
 
@@ -42,10 +44,10 @@ TEST(Utf8, ValidateReturnsFirstInvalidOffset) {
   EXPECT_EQ(validate("héllo"), std::string_view("héllo").size());
   EXPECT_TRUE(is_valid(""));
   EXPECT_EQ(validate("abcdefghij\xFFxyz"), 10u);
-  EXPECT_EQ(validate("ab\xC3"), 2u);                  // truncated
-  EXPECT_EQ(validate("ab\xE0\x80\x80"), 2u);          // overlong
-  EXPECT_EQ(validate("ab\xED\xBF\xBF"), 2u);          // surrogate
-  EXPECT_EQ(validate("日本\xF5\x80\x80\x80"), 6u);     // out of range lead
+  EXPECT_EQ(validate("ab\xC3"), 2u);                // truncated
+  EXPECT_EQ(validate("ab\xE0\x80\x80"), 2u);        // overlong
+  EXPECT_EQ(validate("ab\xED\xBF\xBF"), 2u);        // surrogate
+  EXPECT_EQ(validate("日本\xF5\x80\x80\x80"), 6u);  // out of range lead
   EXPECT_FALSE(is_valid("\x80"));
 }
 

@@ -49,8 +49,7 @@ TEST(ValuePrint, Scalars) {
   EXPECT_EQ(Value::boolean(false).str(), "False");
   EXPECT_EQ(Value::integer(0).str(), "0");
   EXPECT_EQ(Value::integer(-42).str(), "-42");
-  EXPECT_EQ(Value::integer(std::numeric_limits<std::int64_t>::min()).str(),
-            "-9223372036854775808");
+  EXPECT_EQ(Value::integer(std::numeric_limits<std::int64_t>::min()).str(), "-9223372036854775808");
   EXPECT_EQ(Value::string("it's").str(), "it's");
   EXPECT_EQ(Value().str(), "");
   EXPECT_EQ(Value().repr(), "Undefined");
@@ -73,10 +72,10 @@ TEST(ValuePrint, StringRepr) {
   EXPECT_EQ(Value::string("é").repr(), "'é'");
   EXPECT_EQ(Value::string("日本").repr(), "'日本'");
   EXPECT_EQ(Value::string("😀").repr(), "'😀'");
-  EXPECT_EQ(Value::string("\u0085").repr(), "'\\x85'");        // C1 control
-  EXPECT_EQ(Value::string("\u00a0").repr(), "'\\xa0'");        // no-break space
-  EXPECT_EQ(Value::string("\u200b").repr(), "'\\u200b'");      // zero width space (Cf)
-  EXPECT_EQ(Value::string("\u2028").repr(), "'\\u2028'");      // line separator
+  EXPECT_EQ(Value::string("\u0085").repr(), "'\\x85'");            // C1 control
+  EXPECT_EQ(Value::string("\u00a0").repr(), "'\\xa0'");            // no-break space
+  EXPECT_EQ(Value::string("\u200b").repr(), "'\\u200b'");          // zero width space (Cf)
+  EXPECT_EQ(Value::string("\u2028").repr(), "'\\u2028'");          // line separator
   EXPECT_EQ(Value::string("\U000e0001").repr(), "'\\U000e0001'");  // language tag (Cf)
   EXPECT_EQ(Value::string("\U0010ffff").repr(), "'\\U0010ffff'");  // unassigned
   EXPECT_EQ(Value::string("").repr(), "''");

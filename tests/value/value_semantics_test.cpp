@@ -49,8 +49,8 @@ TEST(ValueSemantics, NumericEquality) {
   const Value two63 = Value::big_integer(big("9223372036854775808"));
   EXPECT_TRUE(two63.is_big_int());
   EXPECT_TRUE(two63.equals(Value::floating(9223372036854775808.0)));
-  EXPECT_FALSE(Value::big_integer(big("9223372036854775809")).equals(
-      Value::floating(9223372036854775808.0)));
+  EXPECT_FALSE(Value::big_integer(big("9223372036854775809"))
+                   .equals(Value::floating(9223372036854775808.0)));
   EXPECT_FALSE(Value::integer(std::numeric_limits<std::int64_t>::max())
                    .equals(Value::floating(9223372036854775808.0)));
   EXPECT_TRUE(Value::big_integer(big("1267650600228229401496703205376"))
