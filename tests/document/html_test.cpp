@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "docforge/document.h"
+
+namespace docforge::document {
+namespace {
+
+std::string html(std::string_view md, ConvertOptions opts = {}) {
+  auto r = convert_markdown(md, Format::kHtml, opts);
+  EXPECT_TRUE(r.ok()) << r.error().format();
+  return r.ok() ? r->bytes : std::string();
+}
+
+TEST(Html, StandalonePageHonoursFrontMatter) {
+  std::string out = html("---\ntitle: \"Q3 <Report> & more\"\nlang: fr-FR\nauthor: Ann\n---\n# Intro\n\nText.\n");
+  EXPECT_EQ(out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(out.find("<html lang=\"fr-FR\">"), std::string::npos);
+  EXPECT_NE(out.find("<title>Q3 &lt;Report&gt; &amp; more</title>"), std::string::npos);
+  EXPECT_NE(out.find("<meta name=\"author\" content=\"Ann\">"), std::string::npos);
+  EXPECT_NE(out.find("<style>"), std::string::npos);
+  EXPECT_NE(out.find("<h1 id=\"intro\">Intro</h1>"), std::string::npos);
+  EXPECT_NE(out.find("<p>Text.</p>"), std::string::npos);
+}
+
+TEST(Html, FragmentIsBodyOnly) {
+  ConvertOptions o;
+  o.fragment = true;
+  std::string out = html("Hello *there* & `a<b>`\n", o);
+  EXPECT_EQ(out, "<p>Hello <em>there</em> &amp; <code>a&lt;b&gt;</code></p>\n");
+}
+
+TEST(Html, TablesListsAndTasks) {
+  ConvertOptions o;
+  o.fragment = true;
+  std::string out = html("| A | B |\n|---|--:|\n| x | 1 |\n\n- [x] done\n- [ ] open\n\n3. three\n", o);
+  EXPECT_NE(out.find("<thead>\n<tr><th>A</th><th style=\"text-align: right\">B</th></tr>"), std::string::npos);
+  EXPECT_NE(out.find("<td style=\"text-align: right\">1</td>"), std::string::npos);
+  EXPECT_NE(out.find("<input type=\"checkbox\" disabled checked> done"), std::string::npos);
+  EXPECT_NE(out.find("<ol start=\"3\">"), std::string::npos);
+}
+
+TEST(Html, UnsafeLinkSchemesAreNeutralised) {
+  ConvertOptions o;
+  o.fragment = true;
+  std::string out = html("[x](javascript:alert(1)) [y](https://example.com/?a=1&b=2 'a\"b')\n", o);
+  EXPECT_EQ(out.find("javascript:"), std::string::npos);
+  EXPECT_NE(out.find("href=\"https://example.com/?a=1&amp;b=2\" title=\"a&quot;b\""), std::string::npos) << out;
+}
+
+TEST(Html, UnknownThemeIsAnError) {
+  auto r = convert_markdown("x", Format::kHtml, ConvertOptions{.theme = "nope"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
+}
+
+TEST(Html, BuiltinThemesParse) {
+  for (const std::string& name : builtin_theme_names()) {
+    auto r = convert_markdown("# T\n", Format::kHtml, ConvertOptions{.theme = name});
+    EXPECT_TRUE(r.ok()) << name << ": " << r.error().format();
+  }
+  EXPECT_EQ(builtin_theme_names().size(), 3u);
+}
+
+TEST(Text, PlainTextDropsMarkup) {
+  auto r = convert_markdown("---\ntitle: t\n---\n# Head\n\n- **a**\n- b\n", Format::kText);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->bytes, "Head\n\n- a\n- b\n");
+}
+
+TEST(Names, FormatsAndSourceFormats) {
+  EXPECT_EQ(format_from_name("out/x.PDF"), Format::kPdf);
+  EXPECT_EQ(format_from_name("html"), Format::kHtml);
+  EXPECT_EQ(format_from_name("x.docx"), std::nullopt);
+  EXPECT_EQ(source_format_from_template_name("invoice.md.j2"), SourceFormat::kMarkdown);
+  EXPECT_EQ(source_format_from_template_name("a.tex.j2"), SourceFormat::kLatex);
+  EXPECT_EQ(source_format_from_template_name("a.txt"), SourceFormat::kText);
+}
+
+}  // namespace
+}  // namespace docforge::document
