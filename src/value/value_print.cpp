@@ -83,6 +83,13 @@ void append_python_float(std::string& out, double d) {
     out += d < 0 ? "-inf" : "inf";
     return;
   }
+  // Fast path: integral values below 1e15 (exact in a double, so their shortest digits are the
+  // integer itself). -0.0 takes the general path to keep its sign.
+  if (d != 0.0 && d > -1e15 && d < 1e15 && static_cast<double>(static_cast<std::int64_t>(d)) == d) {
+    append_int(out, static_cast<std::int64_t>(d));
+    out += ".0";
+    return;
+  }
   // Shortest round-trip digits in scientific form: [-]d[.ddd]e[+-]XX.
   char buf[40];
   auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
