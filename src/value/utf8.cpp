@@ -1,6 +1,8 @@
 #include "value/utf8.h"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace docforge::utf8 {
 
@@ -63,9 +65,17 @@ char32_t decode(std::string_view s, std::size_t* pos) noexcept {
 }
 
 std::size_t count(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += !is_continuation(c);
-  return n;
+  // Code points = bytes - continuation bytes (10xxxxxx), counted 8 bytes at a time.
+  std::size_t continuations = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const std::uint64_t marks = w & ~(w << 1) & 0x8080808080808080ULL;  // bit 7 set, bit 6 clear
+    continuations += static_cast<std::size_t>(std::popcount(marks));
+  }
+  for (; i < s.size(); ++i) continuations += is_continuation(static_cast<unsigned char>(s[i]));
+  return s.size() - continuations;
 }
 
 std::size_t validate(std::string_view s) noexcept {
@@ -74,10 +84,8 @@ std::size_t validate(std::string_view s) noexcept {
   while (i < size) {
     // Fast path: 8 ASCII bytes at a time.
     while (i + 8 <= size) {
-      std::uint64_t chunk = 0;
-      for (int k = 0; k < 8; ++k) {
-        chunk |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
-      }
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s.data() + i, 8);
       if (chunk & 0x8080808080808080ULL) break;
       i += 8;
     }

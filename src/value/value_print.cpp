@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "docforge/value.h"
 #include "value/utf8.h"
@@ -152,6 +153,84 @@ void Value::append_str(std::string& out) const {
   }
 }
 
+namespace {
+
+// Containers being printed, innermost last: a list that (through list_mut) came to contain
+// itself prints as [...] the way Python's repr does, instead of recursing forever.
+class ReprGuard {
+ public:
+  // Returns false when `p` is already being printed.
+  bool enter(const HeapObject* p) {
+    for (std::size_t i = 0; i < depth_ && i < kInline; ++i) {
+      if (inline_[i] == p) return false;
+    }
+    for (const HeapObject* q : overflow_) {
+      if (q == p) return false;
+    }
+    if (depth_ < kInline) {
+      inline_[depth_] = p;
+    } else {
+      overflow_.push_back(p);
+    }
+    ++depth_;
+    return true;
+  }
+  void leave() {
+    --depth_;
+    if (depth_ >= kInline) overflow_.pop_back();
+  }
+
+ private:
+  static constexpr std::size_t kInline = 8;
+  const HeapObject* inline_[kInline] = {};
+  std::vector<const HeapObject*> overflow_;
+  std::size_t depth_ = 0;
+};
+
+void repr_value(const Value& v, std::string& out, ReprGuard& guard) {
+  switch (v.kind()) {
+    case ValueKind::kList: {
+      const bool tuple = v.is_tuple();
+      if (!guard.enter(v.heap())) {
+        out += tuple ? "(...)" : "[...]";
+        return;
+      }
+      const List& items = v.as_list();
+      out += tuple ? '(' : '[';
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        repr_value(items[i], out, guard);
+      }
+      if (tuple && items.size() == 1) out += ',';
+      out += tuple ? ')' : ']';
+      guard.leave();
+      return;
+    }
+    case ValueKind::kMap: {
+      if (!guard.enter(v.heap())) {
+        out += "{...}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [k, item] : v.as_map()) {
+        if (!first) out += ", ";
+        first = false;
+        repr_value(k, out, guard);
+        out += ": ";
+        repr_value(item, out, guard);
+      }
+      out += '}';
+      guard.leave();
+      return;
+    }
+    default:
+      v.append_repr(out);
+  }
+}
+
+}  // namespace
+
 void Value::append_repr(std::string& out) const {
   switch (kind_) {
     case ValueKind::kUndefined:
@@ -181,29 +260,10 @@ void Value::append_repr(std::string& out) const {
         append_string_repr(out, as_string());
       }
       return;
-    case ValueKind::kList: {
-      const bool tuple = is_tuple();
-      const List& items = as_list();
-      out += tuple ? '(' : '[';
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i) out += ", ";
-        items[i].append_repr(out);
-      }
-      if (tuple && items.size() == 1) out += ',';
-      out += tuple ? ')' : ']';
-      return;
-    }
+    case ValueKind::kList:
     case ValueKind::kMap: {
-      out += '{';
-      bool first = true;
-      for (const auto& [k, v] : as_map()) {
-        if (!first) out += ", ";
-        first = false;
-        k.append_repr(out);
-        out += ": ";
-        v.append_repr(out);
-      }
-      out += '}';
+      ReprGuard guard;
+      repr_value(*this, out, guard);
       return;
     }
     case ValueKind::kObject:

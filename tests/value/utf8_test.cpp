@@ -39,6 +39,32 @@ TEST(Utf8, CountsCodePoints) {
   EXPECT_EQ(count("héllo 日本 😀"), 10u);  // python3: len('héllo 日本 😀')
 }
 
+TEST(Utf8, CountAgreesWithDecodeOnLongValidText) {
+  std::string s;
+  for (int i = 0; i < 50; ++i) s += "aé日😀 xyz";  // python3: len('aé日😀 xyz') == 8
+  for (std::size_t start = 0; start < 8; ++start) {
+    std::string_view tail(s);
+    tail.remove_prefix(start);
+    std::size_t decoded = 0;
+    std::size_t pos = 0;
+    while (pos < tail.size()) {
+      decode(tail, &pos);
+      ++decoded;
+    }
+    if (start == 0) {
+      EXPECT_EQ(count(tail), 400u);
+    }
+    // Past a lead byte the tail starts with continuation bytes; count skips them, decode
+    // yields one replacement each.
+    std::size_t leading_continuations = 0;
+    while (leading_continuations < tail.size() &&
+           (static_cast<unsigned char>(tail[leading_continuations]) & 0xC0) == 0x80) {
+      ++leading_continuations;
+    }
+    EXPECT_EQ(count(tail) + leading_continuations, decoded) << start;
+  }
+}
+
 TEST(Utf8, ValidateReturnsFirstInvalidOffset) {
   EXPECT_EQ(validate("plain ascii text, long enough for the fast path"), 47u);
   EXPECT_EQ(validate("héllo"), std::string_view("héllo").size());

@@ -100,5 +100,31 @@ TEST(ValuePrint, Containers) {
   EXPECT_EQ(Value::safe_string("<b>").repr(), "Markup('<b>')");
 }
 
+TEST(ValuePrint, SelfContainingContainersPrintEllipsis) {
+  // python3: l = [1]; l.append(l); d = {}; d['d'] = d; t = ([],); t[0].append(t)
+  //          repr(l) == '[1, [...]]', repr(d) == "{'d': {...}}", repr(t) == '([(...)],)'
+  Value l = Value::list({Value::integer(1)});
+  l.list_mut().push_back(l);
+  EXPECT_EQ(l.str(), "[1, [...]]");
+  l.list_mut().clear();  // break the cycle so nothing leaks
+
+  Value d = Value::map();
+  d.map_mut().set("d", d);
+  EXPECT_EQ(d.str(), "{'d': {...}}");
+  d.map_mut() = Map();
+
+  Value inner = Value::list();
+  Value t = Value::tuple({inner});
+  inner.list_mut().push_back(t);
+  EXPECT_EQ(t.str(), "([(...)],)");
+  inner.list_mut().clear();
+
+  // Deep but acyclic nesting repeats nothing.
+  Value shared = Value::list({Value::integer(7)});
+  Value deep = Value::list({shared, shared});
+  for (int i = 0; i < 20; ++i) deep = Value::list({deep});
+  EXPECT_EQ(deep.str(), std::string(21, '[') + "[7], [7]" + std::string(21, ']'));
+}
+
 }  // namespace
 }  // namespace docforge
