@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <random>
 
 #include "docforge/value.h"
 
@@ -115,6 +116,30 @@ TEST(ValueSemantics, HashConsistentWithEquals) {
   b.set("x", Value::integer(1));
   EXPECT_EQ(Value::map(a).hash(), Value::map(b).hash());
   EXPECT_EQ(Value::list({Value::integer(1)}).hash(), Value::list({Value::floating(1.0)}).hash());
+}
+
+TEST(ValueSemantics, HashAgreesAcrossNumericKindsForManyValues) {
+  std::mt19937_64 rng(42);
+  for (int i = 0; i < 20000; ++i) {
+    // Integers exactly representable as doubles (53 significant bits), over every magnitude.
+    const std::uint64_t mantissa = (rng() >> 11) >> (rng() % 53);
+    const auto magnitude = static_cast<std::int64_t>(mantissa << (rng() % 11));
+    const std::int64_t value = rng() % 2 ? -magnitude : magnitude;
+    const double d = static_cast<double>(value);
+    const Value a = Value::integer(value);
+    const Value b = Value::floating(d);
+    ASSERT_TRUE(a.equals(b)) << value;
+    ASSERT_EQ(a.hash(), b.hash()) << value;
+  }
+  for (int e = 63; e < 1000; e += 7) {
+    const Value big = Value::big_integer(BigInt(3) * BigInt(2).pow(static_cast<std::uint64_t>(e)));
+    const Value f = Value::floating(std::ldexp(3.0, e));
+    ASSERT_TRUE(big.equals(f)) << e;
+    ASSERT_EQ(big.hash(), f.hash()) << e;
+    const Value neg =
+        Value::big_integer(-(BigInt(3) * BigInt(2).pow(static_cast<std::uint64_t>(e))));
+    ASSERT_EQ(neg.hash(), Value::floating(-std::ldexp(3.0, e)).hash()) << e;
+  }
 }
 
 TEST(ValueSemantics, Truthy) {
