@@ -1,9 +1,15 @@
 // Python's str.isprintable() for one code point, as used by repr().
 //
 // The table lists the non-printable ranges at and above U+0080 (Unicode categories Cc, Cf, Cs,
-// Co, Cn, Zl, Zp and Zs other than the ASCII space), generated from Python 3.11's unicodedata:
-//   python3 -c "[... not chr(cp).isprintable() for cp in range(0x80, 0x110000)]"
-// (see git history of this file for the exact script).
+// Co, Cn, Zl, Zp and Zs other than the ASCII space), generated from Python 3.11's unicodedata
+// (Unicode 14) with:
+//
+//   cps = [c for c in range(0x80, 0x110000) if not chr(c).isprintable()]
+//   ranges = []
+//   for c in cps:
+//       if ranges and ranges[-1][1] == c - 1: ranges[-1][1] = c
+//       else: ranges.append([c, c])
+//   print(",\n".join("{0x%X, 0x%X}" % tuple(r) for r in ranges))
 
 #include <algorithm>
 #include <iterator>
