@@ -1,0 +1,116 @@
+#include "data/csv_parser.h"
+
+#include <cstring>
+
+namespace docforge::data {
+
+std::string& CsvParser::next_field() {
+  if (count_ == fields_.size()) fields_.emplace_back();
+  std::string& f = fields_[count_++];
+  f.clear();
+  return f;
+}
+
+CsvParser::Status CsvParser::parse(std::string_view w, bool eof, std::size_t* pos, int* lines) {
+  std::size_t p = *pos;
+  const std::size_t n = w.size();
+  // Skip blank lines.
+  while (p < n && (w[p] == '\n' || w[p] == '\r')) {
+    if (w[p] == '\n') ++*lines;
+    ++p;
+  }
+  *pos = p;
+  if (p == n) return eof ? Status::kEnd : Status::kNeedMore;
+
+  const int start_lines = *lines;
+  int nl = 0;  // line breaks inside this record
+  record_line_ = start_lines + 1;
+  count_ = 0;
+  const char d = delim_;
+  while (true) {
+    std::string& f = next_field();
+    if (p < n && w[p] == '"') {
+      std::size_t open = p;
+      std::size_t q = p + 1;
+      while (true) {
+        const void* hit = q < n ? std::memchr(w.data() + q, '"', n - q) : nullptr;
+        if (hit == nullptr) {
+          if (!eof) return Status::kNeedMore;
+          error_ = "unterminated quoted field (no closing '\"')";
+          error_offset_ = open;
+          for (std::size_t i = q; i < n; ++i) nl += w[i] == '\n';
+          *lines = start_lines + nl;
+          *pos = n;
+          return Status::kError;
+        }
+        std::size_t quote = static_cast<const char*>(hit) - w.data();
+        for (std::size_t i = q; i < quote; ++i) nl += w[i] == '\n';
+        f.append(w.data() + q, quote - q);
+        if (quote + 1 < n && w[quote + 1] == '"') {
+          f += '"';
+          q = quote + 2;
+          continue;
+        }
+        if (quote + 1 == n && !eof) return Status::kNeedMore;
+        p = quote + 1;
+        break;
+      }
+      if (p < n && w[p] != d && w[p] != '\n' && w[p] != '\r') {
+        error_ = std::string("unexpected character after a closing quote: expected the "
+                             "delimiter or the end of the line");
+        error_offset_ = p;
+        // Skip the rest of the line.
+        while (p < n && w[p] != '\n') ++p;
+        if (p < n) {
+          ++p;
+          ++nl;
+        } else if (!eof) {
+          return Status::kNeedMore;
+        }
+        *lines = start_lines + nl;
+        *pos = p;
+        return Status::kError;
+      }
+    } else {
+      std::size_t s = p;
+      while (p < n) {
+        char c = w[p];
+        if (c == d || c == '\n' || c == '\r') break;
+        ++p;
+      }
+      if (p == n && !eof) return Status::kNeedMore;
+      f.assign(w.data() + s, p - s);
+    }
+    // After a field.
+    if (p == n) break;  // eof
+    char c = w[p];
+    if (c == d) {
+      ++p;
+      if (p == n && eof) {
+        next_field();  // trailing delimiter: one more empty field
+        break;
+      }
+      if (p == n) return Status::kNeedMore;
+      continue;
+    }
+    if (c == '\r') {
+      ++p;
+      if (p < n && w[p] == '\n') {
+        ++p;
+        ++nl;
+      } else if (p == n && !eof) {
+        return Status::kNeedMore;
+      }
+      break;
+    }
+    // '\n'
+    ++p;
+    ++nl;
+    break;
+  }
+  *lines = start_lines + nl;
+  *pos = p;
+  return Status::kRecord;
+}
+
+}  // namespace docforge::data

@@ -1,0 +1,157 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "docforge/data.h"
+
+namespace docforge::data {
+namespace {
+
+namespace fs = std::filesystem;
+
+class DataFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("docforge_data_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(DataFileTest, FormatFollowsExtension) {
+  EXPECT_EQ(read_data_file(write("a.json", "{\"x\": 1}"))->repr(), "{'x': 1}");
+  EXPECT_EQ(read_data_file(write("a.yaml", "x: 1\n"))->repr(), "{'x': 1}");
+  EXPECT_EQ(read_data_file(write("a.yml", "- 1\n"))->repr(), "[1]");
+  EXPECT_EQ(read_data_file(write("a.toml", "x = 1\n"))->repr(), "{'x': 1}");
+  EXPECT_EQ(read_data_file(write("a.csv", "x\n1\n"))->repr(), "[{'x': '1'}]");
+  EXPECT_EQ(read_data_file(write("a.tsv", "x\ty\n1,2\t3\n"))->repr(),
+            "[{'x': '1,2', 'y': '3'}]");
+  EXPECT_EQ(read_data_file(write("a.jsonl", "1\n2\n"))->repr(), "[1, 2]");
+  EXPECT_EQ(read_data_file(write("a.ndjson", "{}\n"))->repr(), "[{}]");
+  EXPECT_EQ(read_data_file(write("a.md", "---\nt: x\n---\nbody\n"))->repr(), "{'t': 'x'}");
+  EXPECT_EQ(read_data_file(write("multi.yaml", "a: 1\n---\nb: 2\n"))->repr(),
+            "[{'a': 1}, {'b': 2}]");
+  ReadOptions types;
+  types.csv_types = true;
+  EXPECT_EQ(read_data_file(write("t.csv", "x\n1\n"), types)->repr(), "[{'x': 1}]");
+}
+
+TEST_F(DataFileTest, ExplicitFormatAndUnknownExtension) {
+  std::string p = write("data.txt", "{\"x\": 1}");
+  auto r = read_data_file(p);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("give the format"), std::string::npos);
+  ReadOptions o;
+  o.format = DataFormat::kJson;
+  EXPECT_EQ(read_data_file(p, o)->repr(), "{'x': 1}");
+  EXPECT_EQ(format_from_name("ndjson"), DataFormat::kJsonLines);
+  EXPECT_EQ(format_from_name("yml"), DataFormat::kYaml);
+  EXPECT_FALSE(format_from_name("xml").has_value());
+  EXPECT_EQ(format_from_path("X.JSON"), DataFormat::kJson);
+}
+
+TEST_F(DataFileTest, MissingFileIsAnIoError) {
+  auto r = read_data_file((dir_ / "nope.json").string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kIo);
+  EXPECT_NE(r.error().message.find("nope.json"), std::string::npos);
+}
+
+TEST_F(DataFileTest, SizeLimit) {
+  ReadOptions o;
+  o.max_bytes = 4;
+  auto r = read_data_file(write("big.json", "[1, 2, 3]"), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::kLimit);
+}
+
+TEST_F(DataFileTest, ErrorsNameTheFile) {
+  std::string p = write("bad.json", "{\n  \"a\": tru\n}\n");
+  auto r = read_data_file(p);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().source_name, p);
+  EXPECT_EQ(r.error().line, 2);
+  EXPECT_EQ(r.error().column, 8);
+}
+
+TEST_F(DataFileTest, StreamsLargeJsonLinesInChunks) {
+  // Bigger than one 1 MiB window: records straddle window boundaries.
+  std::string text;
+  for (int i = 0; i < 60000; ++i) {
+    text += "{\"i\": " + std::to_string(i) + ", \"s\": \"" + std::string(static_cast<std::size_t>(i % 50), 'x') + "\"}\n";
+  }
+  text += "{bad}\n{\"i\": -1}\n";
+  std::string p = write("big.jsonl", text);
+  auto reader = open_record_reader(p);
+  ASSERT_TRUE(reader.ok());
+  std::int64_t expect = 0;
+  int errors = 0;
+  std::size_t last_number = 0;
+  while (auto r = (*reader)->next()) {
+    if (!r->ok()) {
+      ++errors;
+      EXPECT_NE(r->error().message.find("record 60001"), std::string::npos)
+          << r->error().message;
+      EXPECT_EQ(r->error().line, 60001);
+      continue;
+    }
+    const Value* i = r->value().value.as_map().find("i");
+    ASSERT_NE(i, nullptr);
+    if (expect < 60000) {
+      EXPECT_EQ(i->as_int(), expect);
+    } else {
+      EXPECT_EQ(i->as_int(), -1);
+    }
+    ++expect;
+    last_number = r->value().number;
+  }
+  EXPECT_EQ(errors, 1);
+  EXPECT_EQ(expect, 60001);
+  EXPECT_EQ(last_number, 60002u);
+  EXPECT_EQ((*reader)->bytes_read(), text.size());
+}
+
+TEST_F(DataFileTest, StreamsLargeCsvWithQuotedNewlinesAcrossChunks) {
+  std::string text = "id,note\r\n";
+  for (int i = 0; i < 40000; ++i) {
+    text += std::to_string(i) + ",\"line one\r\nline \"\"two\"\", " +
+            std::string(static_cast<std::size_t>(i % 40), 'y') + "\"\r\n";
+  }
+  std::string p = write("big.csv", text);
+  auto reader = open_record_reader(p);
+  ASSERT_TRUE(reader.ok());
+  int n = 0;
+  while (auto r = (*reader)->next()) {
+    ASSERT_TRUE(r->ok()) << r->error().format();
+    EXPECT_EQ(r->value().value.as_map().find("id")->as_string(), std::to_string(n));
+    EXPECT_EQ(r->value().line, 2 + 2 * n);
+    ++n;
+  }
+  EXPECT_EQ(n, 40000);
+}
+
+TEST_F(DataFileTest, RecordReaderOverJsonArray) {
+  auto reader = open_record_reader(write("list.json", "[{\"a\": 1}, {\"a\": 2}]"));
+  ASSERT_TRUE(reader.ok());
+  int n = 0;
+  while (auto r = (*reader)->next()) {
+    ASSERT_TRUE(r->ok());
+    ++n;
+    EXPECT_EQ(r->value().number, static_cast<std::size_t>(n));
+  }
+  EXPECT_EQ(n, 2);
+}
+
+}  // namespace
+}  // namespace docforge::data
