@@ -1,0 +1,41 @@
+"""Line statements and line comments, and the LaTeX delimiter set (\\BLOCK{ } \\VAR{ } \\#{ },
+line statements "%%", line comments "%#") with docforge's `latex` escape filter."""
+from casekit import case
+
+LX = {"delimiters": "latex"}
+
+CASES = [
+    case("ls_hash_for", "# for x in xs\n- {{ x }}\n# endfor\n", {"xs": [1, 2]}, line_statement_prefix="#"),
+    case("ls_hash_if_else", "# if a\nyes\n# else\nno\n# endif\ndone", {"a": False}, line_statement_prefix="#"),
+    case("ls_with_colon", "# for x in xs:\n{{ x }}\n# endfor\n", {"xs": "ab"}, line_statement_prefix="#"),
+    case("ls_indented", "  # for x in xs\n  {{ x }}\n  # endfor\n", {"xs": [1]}, line_statement_prefix="#"),
+    case("ls_swallows_blank_lines", "# set a = 1\n\n\ntext {{ a }}\n# if true\n\n\nin if\n# endif\n\nend", line_statement_prefix="#"),
+    case("ls_line_comment", "a ## comment here\nb\n## whole line\nc", line_comment_prefix="##"),
+    case("ls_both", "# for i in range(2)\n{{ i }} ## the index\n# endfor\n## done\n", line_statement_prefix="#", line_comment_prefix="##"),
+    case("ls_hash_in_text_not_at_line_start", "value # not a statement\n# if true\nok\n# endif", line_statement_prefix="#"),
+    case("ls_trim_blocks", "# for x in xs\n{{ x }}\n# endfor\nend\n", {"xs": [1, 2]}, line_statement_prefix="#", trim_blocks=True),
+    case("ls_macro", "# macro m(a)\n<{{ a }}>\n# endmacro\n{{ m(1) }}{{ m(2) }}", line_statement_prefix="#"),
+    case("latex_var_block", "\\VAR{ name }: \\BLOCK{ for x in xs }\\VAR{ x }\\BLOCK{ if not loop.last }, \\BLOCK{ endif }\\BLOCK{ endfor }",
+         {"name": "List", "xs": [1, 2, 3]}, **LX),
+    case("latex_comment", "a\\#{ a comment }b", **LX),
+    case("latex_braces_in_text", "\\section{Title} \\textbf{\\VAR{ x }}", {"x": "bold"}, **LX),
+    case("latex_line_statement", "%% for item in items\n\\item \\VAR{ item }\n%% endfor\n", {"items": ["a", "b"]}, **LX),
+    case("latex_line_statement_swallows", "%% set total = 3\n\n\nTotal: \\VAR{ total }\n%% if total > 2\n\nbig\n%% endif\n", **LX),
+    case("latex_line_comment", "kept %# dropped comment\n%# whole line\nnext", **LX),
+    case("latex_percent_alone", "100\\% sure % plain tex comment\n", **LX),
+    case("latex_jinja_syntax_is_text", "{{ not_a_var }} {% not a block %} \\VAR{ 1 + 1 }", **LX),
+    case("latex_escape_filter", "\\VAR{ s|latex }", {"s": "50% of $10 & #1 a_b ^ ~ {x} \\ done"}, **LX),
+    case("latex_escape_filter_plain_syntax", "{{ s|latex }} {{ 5|latex }}", {"s": "R&D_{1}"}),
+    case("latex_nested_braces_expr", "\\VAR{ {'a': 1}['a'] }", **LX),
+    case("latex_dict_literal_in_block", "\\BLOCK{ set d = {'k': 'v'} }\\VAR{ d.k }", **LX),
+    case("latex_trim_lstrip", "\\begin{itemize}\n  \\BLOCK{ for x in xs }\n  \\item \\VAR{ x|latex }\n  \\BLOCK{ endfor }\n\\end{itemize}\n",
+         {"xs": ["A&B", "50%"]}, trim_blocks=True, lstrip_blocks=True, **LX),
+    case("latex_macro", "\\BLOCK{ macro entry(t, d) }\\textbf{\\VAR{ t|latex }} \\hfill \\VAR{ d }\\BLOCK{ endmacro }\\VAR{ entry('R&D', '2020') }", **LX),
+    case("latex_include", "\\BLOCK{ include 'part.tex' }", templates={"part.tex": "\\VAR{ x }!"}, data={"x": 1}, **LX),
+    case("latex_extends", "\\BLOCK{ extends 'base.tex' }\\BLOCK{ block body }child \\VAR{ super() }\\BLOCK{ endblock }",
+         templates={"base.tex": "\\documentclass{article}\n\\begin{document}\n\\BLOCK{ block body }base\\BLOCK{ endblock }\n\\end{document}\n"}, **LX),
+    case("latex_whitespace_minus", "a \\BLOCK{- if true -} b \\BLOCK{- endif -} c", **LX),
+    case("latex_raw", "\\BLOCK{ raw }\\VAR{ x }\\BLOCK{ endraw }", **LX),
+    case("latex_keep_trailing_newline", "\\VAR{ 1 }\n", keep_trailing_newline=True, **LX),
+    case("latex_line_statement_indented", "  %% if true\n  yes\n  %% endif\n", **LX),
+]
