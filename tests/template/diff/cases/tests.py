@@ -7,7 +7,7 @@ CASES = [
     case("t_defined_undefined", "{{ x is defined }} {{ y is defined }} {{ y is undefined }} {{ y is not defined }}", {"x": 0}),
     case("t_divisibleby", "{{ 9 is divisibleby 3 }} {{ 10 is divisibleby(3) }} {{ 0 is divisibleby 5 }}"),
     case("t_eq_ne_aliases", "{{ 1 is eq 1 }} {{ 1 is equalto 1 }} {{ [1, 2]|select('==', 2)|list }} {{ 1 is ne 2 }} {{ [1, 2]|select('!=', 1)|list }}"),
-    case("t_lt_gt_aliases", "{{ 1 is lt 2 }} {{ 1 is lessthan 2 }} {{ 3 is gt 2 }} {{ 3 is greaterthan 4 }} {{ 2 is le 2 }} {{ 2 is ge 3 }} {{ [1, 2, 3]|select('<', 2)|list }} {{ [1, 2, 3]|reject('>=', 2)|list }}"),
+    case("t_lt_gt_aliases", "{{ 1 is lt 2 }} {{ 1 is lessthan 2 }} {{ 3 is gt 2 }} {{ 3 is greaterthan 4 }} {{ 2 is le 2 }} {{ 2 is ge 3 }} {{ [1, 2, 3]|select('<', 2)|list }} {{ [1, 2, 3]|reject('>=', 2)|list }} {{ [1, 2, 3]|select('<=', 2)|list }} {{ [1, 2, 3]|select('>', 2)|list }}"),
     case("t_escaped", "{{ 'x' is escaped }} {{ ('x'|safe) is escaped }} {{ ('<'|e) is escaped }}"),
     case("t_even_odd", "{{ 2 is even }} {{ 3 is even }} {{ 3 is odd }} {{ -1 is odd }} {{ 0 is even }}"),
     case("t_false_true", "{{ false is false }} {{ 0 is false }} {{ true is true }} {{ 1 is true }}"),
