@@ -1,0 +1,385 @@
+// Number filters: abs, filesizeformat, float, int, round.
+//
+// int and float parse strings with Python's int(s, base) / float(s) syntax (surrounding
+// whitespace, underscores between digits, 0x/0o/0b prefixes matching the base, inf/nan).
+// round rounds the exact double like Python's round(): printf("%.*f") rounds the exact binary
+// value half-to-even, and strtod reads the result back.
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "template/builtins.h"
+#include "template/builtins/filter_common.h"
+#include "template/builtins/filter_fns.h"
+
+namespace docforge::filters {
+namespace {
+
+bool is_ws(char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F; }
+
+std::string_view strip_ws(std::string_view s) {
+  while (!s.empty() && is_ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+// Python int(s, base). Returns false on a ValueError.
+bool parse_python_int(std::string_view text, std::int64_t base, Value* out) {
+  std::string_view s = strip_ws(text);
+  bool neg = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    neg = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  auto has_prefix = [&](char lower) {
+    return s.size() >= 2 && s[0] == '0' && (s[1] == lower || s[1] == lower - 32);
+  };
+  bool prefixed = false;
+  if (base == 0) {
+    if (has_prefix('x')) {
+      base = 16;
+    } else if (has_prefix('o')) {
+      base = 8;
+    } else if (has_prefix('b')) {
+      base = 2;
+    } else {
+      base = 10;
+      // Base 0 refuses leading zeros in non-zero decimals.
+      if (s.size() > 1 && s[0] == '0') {
+        for (char c : s) {
+          if (c != '0' && c != '_') return false;
+        }
+      }
+    }
+    prefixed = base != 10;
+  } else if ((base == 16 && has_prefix('x')) || (base == 8 && has_prefix('o')) ||
+             (base == 2 && has_prefix('b'))) {
+    prefixed = true;
+  }
+  if (prefixed) {
+    s.remove_prefix(2);
+    if (!s.empty() && s[0] == '_') s.remove_prefix(1);
+  }
+  if (s.empty()) return false;
+  BigInt big(0);
+  std::int64_t small = 0;
+  bool use_big = false;
+  bool last_underscore = true;  // a leading underscore is invalid
+  for (char c : s) {
+    if (c == '_') {
+      if (last_underscore) return false;
+      last_underscore = true;
+      continue;
+    }
+    last_underscore = false;
+    int d = digit_value(c);
+    if (d >= base) return false;
+    if (!use_big) {
+      if (small > (INT64_MAX - d) / base) {
+        use_big = true;
+        big = BigInt(small);
+      } else {
+        small = small * base + d;
+        continue;
+      }
+    }
+    big = big * BigInt(base) + BigInt(d);
+  }
+  if (last_underscore) return false;
+  if (use_big) {
+    *out = Value::big_integer(neg ? -big : big);
+  } else {
+    *out = Value::integer(neg ? -small : small);
+  }
+  return true;
+}
+
+// Python float(s). Returns false on a ValueError.
+bool parse_python_float(std::string_view text, double* out) {
+  std::string_view s = strip_ws(text);
+  std::string clean;
+  std::string_view body = s;
+  if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
+  std::string lower = str_lower(body);
+  if (lower == "inf" || lower == "infinity" || lower == "nan") {
+    double v = lower == "nan" ? std::nan("") : HUGE_VAL;
+    *out = (!s.empty() && s[0] == '-') ? -v : v;
+    return true;
+  }
+  // [sign] (digits [. digits?] | . digits) [(e|E) [sign] digits], '_' only between digits.
+  std::size_t i = 0;
+  auto digits = [&](bool required) {
+    std::size_t start = i;
+    bool prev_digit = false;
+    while (i < s.size()) {
+      if (s[i] >= '0' && s[i] <= '9') {
+        clean.push_back(s[i]);
+        prev_digit = true;
+      } else if (s[i] == '_' && prev_digit && i + 1 < s.size() && s[i + 1] >= '0' &&
+                 s[i + 1] <= '9') {
+        prev_digit = false;
+      } else {
+        break;
+      }
+      ++i;
+    }
+    return !required || i > start;
+  };
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) clean.push_back(s[i++]);
+  std::size_t mark = i;
+  digits(false);
+  bool int_part = i > mark;
+  bool frac_part = false;
+  if (i < s.size() && s[i] == '.') {
+    clean.push_back('.');
+    ++i;
+    std::size_t m2 = i;
+    digits(false);
+    frac_part = i > m2;
+  }
+  if (!int_part && !frac_part) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    clean.push_back('e');
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) clean.push_back(s[i++]);
+    if (!digits(true)) return false;
+  }
+  if (i != s.size()) return false;
+  errno = 0;
+  *out = std::strtod(clean.c_str(), nullptr);
+  return true;
+}
+
+// int(d) for a finite double, exact (big integers beyond int64).
+Value int_from_double(double d) {
+  double t = std::trunc(d);
+  if (t >= -9.2233720368547758e18 && t < 9.2233720368547758e18) {
+    return Value::integer(static_cast<std::int64_t>(t));
+  }
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%.0f", t);
+  BigInt b;
+  BigInt::parse(buf, &b);
+  return Value::big_integer(b);
+}
+
+}  // namespace
+
+Value f_abs(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("abs", args);
+  switch (v.kind()) {
+    case ValueKind::kBool:
+      return Value::integer(v.as_bool() ? 1 : 0);
+    case ValueKind::kInt:
+      if (v.as_int() == INT64_MIN) return Value::big_integer(-BigInt(INT64_MIN));
+      return Value::integer(v.as_int() < 0 ? -v.as_int() : v.as_int());
+    case ValueKind::kBigInt:
+      return v.as_big_int().negative() ? Value::big_integer(-v.as_big_int()) : v;
+    case ValueKind::kFloat:
+      return Value::floating(std::fabs(v.as_float()));
+    default:
+      break;
+  }
+  type_error("bad operand type for abs(): '" + py_type_name(ctx, v) + "'");
+}
+
+Value f_int(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("int", args, {"default", "base"});
+  Value fallback = a.value_or(0, Value::integer(0));
+  std::int64_t base = a.int_or(1, 10);
+  if (v.is_undefined()) fail_undefined(v);
+  if (v.is_string()) {
+    if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
+    Value out;
+    if (parse_python_int(v.as_string(), base, &out)) return out;
+    double d = 0;
+    if (parse_python_float(v.as_string(), &d)) {
+      if (std::isnan(d)) return fallback;
+      if (std::isinf(d)) value_error("cannot convert float infinity to integer");
+      return int_from_double(d);
+    }
+    return fallback;
+  }
+  switch (v.kind()) {
+    case ValueKind::kBool:
+      return Value::integer(v.as_bool() ? 1 : 0);
+    case ValueKind::kInt:
+    case ValueKind::kBigInt:
+      return v;
+    case ValueKind::kFloat: {
+      double d = v.as_float();
+      if (std::isnan(d)) value_error("cannot convert float NaN to integer");
+      if (std::isinf(d)) value_error("cannot convert float infinity to integer");
+      return int_from_double(d);
+    }
+    default:
+      return fallback;
+  }
+}
+
+Value f_float(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("float", args, {"default"});
+  Value fallback = a.value_or(0, Value::floating(0.0));
+  if (v.is_undefined()) fail_undefined(v);
+  switch (v.kind()) {
+    case ValueKind::kBool:
+      return Value::floating(v.as_bool() ? 1.0 : 0.0);
+    case ValueKind::kInt:
+      return Value::floating(static_cast<double>(v.as_int()));
+    case ValueKind::kBigInt: {
+      double d = v.as_big_int().to_double();
+      if (std::isinf(d)) value_error("int too large to convert to float");
+      return Value::floating(d);
+    }
+    case ValueKind::kFloat:
+      return v;
+    case ValueKind::kString: {
+      double d = 0;
+      if (parse_python_float(v.as_string(), &d)) return Value::floating(d);
+      return fallback;
+    }
+    default:
+      return fallback;
+  }
+}
+
+namespace {
+
+// Python round(x, ndigits) for a float.
+double round_float(double x, std::int64_t ndigits) {
+  if (!std::isfinite(x) || x == 0.0) return x;
+  if (ndigits > 330) return x;
+  if (ndigits >= 0) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(ndigits), x);
+    return std::strtod(buf, nullptr);
+  }
+  if (ndigits < -330) return std::copysign(0.0, x);
+  // Negative ndigits: round to a multiple of 10^k, half to even, on the exact value.
+  bool neg = x < 0;
+  double ax = std::fabs(x);
+  double frac = ax - std::trunc(ax);
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%.0f", std::trunc(ax));  // exact integer digits
+  std::string ip(buf);
+  std::size_t k = static_cast<std::size_t>(-ndigits);
+  if (ip.size() < k) ip.insert(0, k - ip.size(), '0');
+  std::string head = ip.substr(0, ip.size() - k);
+  std::string tail = ip.substr(ip.size() - k);
+  std::string half(k, '0');
+  half[0] = '5';
+  int cmp = tail != half ? (tail < half ? -1 : 1) : (frac > 0 ? 1 : 0);
+  bool odd = !head.empty() && ((head.back() - '0') % 2 == 1);
+  if (head.empty()) head.push_back('0');
+  if (cmp > 0 || (cmp == 0 && odd)) {
+    // Increment the decimal string.
+    std::size_t i = head.size();
+    while (i > 0) {
+      --i;
+      if (head[i] == '9') {
+        head[i] = '0';
+      } else {
+        ++head[i];
+        break;
+      }
+      if (i == 0) head.insert(head.begin(), '1');
+    }
+  }
+  std::string text;
+  if (neg) text.push_back('-');
+  text += head;
+  text.push_back('e');
+  text += std::to_string(k);
+  return std::strtod(text.c_str(), nullptr);
+}
+
+// Python round(int, ndigits) for negative ndigits (half to even).
+Value round_int(std::int64_t v, std::int64_t ndigits) {
+  if (ndigits >= 0) return Value::integer(v);
+  if (ndigits < -18) return Value::integer(0);
+  std::int64_t p = 1;
+  for (std::int64_t i = 0; i < -ndigits; ++i) p *= 10;
+  std::int64_t q = v / p;
+  std::int64_t r = v % p;
+  if (r < 0) {
+    r += p;
+    q -= 1;
+  }
+  // v = q*p + r, 0 <= r < p
+  if (2 * r > p || (2 * r == p && (q % 2 != 0))) q += 1;
+  return Value::integer(q * p);
+}
+
+}  // namespace
+
+Value f_round(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("round", args, {"precision", "method"});
+  std::int64_t precision = a.int_or(0, 0);
+  std::string method = a.str_or(1, "common");
+  if (method != "common" && method != "ceil" && method != "floor") {
+    value_error("method must be common, ceil or floor");
+  }
+  if (!(v.is_number() || v.is_bool())) {
+    type_error("type " + py_type_name(ctx, v) + " doesn't define __round__ method");
+  }
+  if (method == "common") {
+    if (v.is_float()) return Value::floating(round_float(v.as_float(), precision));
+    if (v.is_bool()) return Value::integer(v.as_bool() ? 1 : 0);
+    if (v.is_int()) return round_int(v.as_int(), precision);
+    return v;  // big int with non-negative precision
+  }
+  // math.ceil/floor(value * 10**precision) / 10**precision — always a float.
+  double x = v.to_double();
+  double scale = std::pow(10.0, static_cast<double>(precision));
+  double scaled = precision >= 0 ? x * scale : x / std::pow(10.0, static_cast<double>(-precision));
+  double r = method == "ceil" ? std::ceil(scaled) : std::floor(scaled);
+  if (precision >= 0) return Value::floating(r / scale);
+  return Value::floating(r * std::pow(10.0, static_cast<double>(-precision)));
+}
+
+Value f_filesizeformat(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("filesizeformat", args, {"binary"});
+  bool binary = a.bool_or(0, false);
+  if (v.is_undefined()) fail_undefined(v);
+  double bytes = 0;
+  if (v.is_number() || v.is_bool()) {
+    bytes = v.to_double();
+  } else if (v.is_string()) {
+    if (!parse_python_float(v.as_string(), &bytes)) {
+      value_error("could not convert string to float: '" + std::string(v.as_string()) + "'");
+    }
+  } else {
+    type_error("float() argument must be a string or a real number, not '" +
+               std::string(v.type_name()) + "'");
+  }
+  static constexpr const char* kDecimal[] = {"kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+  static constexpr const char* kBinary[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+  static constexpr double kPow1000[] = {1e3, 1e6, 1e9, 1e12, 1e15, 1e18, 1e21, 1e24, 1e27};
+  double base = binary ? 1024.0 : 1000.0;
+  if (bytes == 1) return plain("1 Byte");
+  if (bytes < base) {
+    if (std::isnan(bytes)) value_error("cannot convert float NaN to integer");
+    return plain(int_from_double(bytes).str() + " Bytes");
+  }
+  char buf[512];
+  for (int i = 0; i < 8; ++i) {
+    double unit = binary ? std::ldexp(1.0, 10 * (i + 2)) : kPow1000[i + 1];
+    if (bytes < unit || i == 7) {
+      std::snprintf(buf, sizeof buf, "%.1f %s", base * bytes / unit, binary ? kBinary[i] : kDecimal[i]);
+      return plain(buf);
+    }
+  }
+  return plain("");
+}
+
+}  // namespace docforge::filters

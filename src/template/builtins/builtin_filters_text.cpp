@@ -1,0 +1,574 @@
+// String filters: capitalize, center, escape/e, forceescape, format, indent, latex, lower,
+// replace, safe, string, striptags, title, trim, truncate, upper, wordcount, wordwrap.
+//
+// Markup (safe strings) follows markupsafe: methods of a Markup string (upper, center, strip,
+// replace, ...) return Markup and escape their plain-string arguments; filters that build with
+// str.join (title, wordwrap, striptags) return plain strings.
+// `escape`, `forceescape` and `latex` escape for the context's escape format (HTML unless the
+// template autoescapes for LaTeX); `latex` always escapes for LaTeX.
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <utility>
+
+#include "template/builtins.h"
+#include "template/builtins/filter_common.h"
+#include "template/builtins/filter_fns.h"
+
+namespace docforge::filters {
+namespace {
+
+// escape() for the context's format.
+std::string escaped_for(CallContext& ctx, std::string_view s) {
+  std::string out;
+  if (ctx.escape_format() == EscapeFormat::kLatex) {
+    append_latex_escaped(out, s);
+  } else {
+    append_html_escaped(out, s);
+  }
+  return out;
+}
+
+// A plain-string argument used by a method of a Markup string is escaped first.
+std::string arg_for(CallContext& ctx, const Value& subject, const Value& arg) {
+  std::string s = to_str(ctx, arg);
+  if (subject.is_safe() && !arg.is_safe()) return escaped_for(ctx, s);
+  return s;
+}
+
+}  // namespace
+
+Value f_upper(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("upper", args);
+  return string_like(v, str_upper(to_str(ctx, v)));
+}
+
+Value f_lower(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("lower", args);
+  return string_like(v, str_lower(to_str(ctx, v)));
+}
+
+Value f_capitalize(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("capitalize", args);
+  std::u32string s = decode_utf8(to_str(ctx, v));
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == 0) {
+      if (s[0] == 0xDF) {
+        out += "Ss";
+      } else {
+        append_utf8(out, py_upper(s[0]));
+      }
+    } else {
+      append_utf8(out, py_lower(s[i]));
+    }
+  }
+  return string_like(v, std::move(out));
+}
+
+Value f_title(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("title", args);
+  std::u32string s = decode_utf8(to_str(ctx, v));
+  std::string out;
+  bool at_start = true;
+  for (char32_t c : s) {
+    bool sep = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py_isspace(c);
+    if (sep) {
+      append_utf8(out, c);
+      at_start = true;
+    } else {
+      append_utf8(out, at_start ? py_upper(c) : py_lower(c));
+      at_start = false;
+    }
+  }
+  return plain(std::move(out));
+}
+
+Value f_center(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("center", args, {"width"});
+  std::int64_t width = a.int_or(0, 80);
+  std::string s = to_str(ctx, v);
+  std::int64_t len = static_cast<std::int64_t>(count_code_points(s));
+  std::int64_t marg = width - len;
+  if (marg <= 0) return string_like(v, std::move(s));
+  ctx.charge_value_size(s.size() + static_cast<std::size_t>(marg));
+  std::int64_t left = marg / 2 + (marg & width & 1);
+  std::int64_t right = marg - left;
+  std::string out(static_cast<std::size_t>(left), ' ');
+  out += s;
+  out.append(static_cast<std::size_t>(right), ' ');
+  return string_like(v, std::move(out));
+}
+
+Value f_trim(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("trim", args, {"chars"});
+  std::u32string s = decode_utf8(to_str(ctx, v));
+  const Value* chars = a.get(0);
+  std::u32string set;
+  bool whitespace = chars == nullptr || chars->is_none();
+  if (!whitespace) {
+    if (!chars->is_string()) type_error("strip arg must be None or str");
+    set = decode_utf8(arg_for(ctx, v, *chars));
+  }
+  auto strip = [&](char32_t c) {
+    return whitespace ? py_isspace(c) : set.find(c) != std::u32string::npos;
+  };
+  std::size_t b = 0;
+  std::size_t e = s.size();
+  while (b < e && strip(s[b])) ++b;
+  while (e > b && strip(s[e - 1])) --e;
+  return string_like(v, encode_utf8(std::u32string_view(s).substr(b, e - b)));
+}
+
+Value f_replace(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("replace", args, {"old", "new", "count"}, 2);
+  const Value& old_v = *a.get(0);
+  const Value& new_v = *a.get(1);
+  std::int64_t count = a.int_or(2, -1);
+  std::string s;
+  std::string old_s;
+  std::string new_s;
+  bool safe = false;
+  if (!ctx.autoescape()) {
+    s = to_str(ctx, v);
+    old_s = to_str(ctx, old_v);
+    new_s = to_str(ctx, new_v);
+  } else {
+    if ((old_v.is_safe() || new_v.is_safe()) && !v.is_safe()) {
+      s = escaped_for(ctx, to_str(ctx, v));
+      safe = true;
+    } else {
+      s = to_str(ctx, v);
+      safe = v.is_safe();
+    }
+    old_s = to_str(ctx, old_v);
+    new_s = to_str(ctx, new_v);
+    if (safe) {
+      if (!old_v.is_safe()) old_s = escaped_for(ctx, old_s);
+      if (!new_v.is_safe()) new_s = escaped_for(ctx, new_s);
+    }
+  }
+  std::string out;
+  if (old_s.empty()) {
+    // Python inserts `new` before every code point and at the end.
+    std::u32string cps = decode_utf8(s);
+    std::size_t n = cps.size() + 1;
+    if (count >= 0 && static_cast<std::size_t>(count) < n) n = static_cast<std::size_t>(count);
+    ctx.charge_value_size(s.size() + n * new_s.size());
+    std::size_t done = 0;
+    for (char32_t c : cps) {
+      if (done < n) {
+        out += new_s;
+        ++done;
+      }
+      append_utf8(out, c);
+    }
+    if (done < n) out += new_s;
+  } else {
+    std::size_t hits = 0;
+    for (std::size_t pos = s.find(old_s); pos != std::string::npos;
+         pos = s.find(old_s, pos + old_s.size())) {
+      if (count >= 0 && hits >= static_cast<std::size_t>(count)) break;
+      ++hits;
+    }
+    if (new_s.size() > old_s.size()) {
+      ctx.charge_value_size(s.size() + hits * (new_s.size() - old_s.size()));
+    }
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < hits; ++i) {
+      std::size_t pos = s.find(old_s, start);
+      out.append(s, start, pos - start);
+      out += new_s;
+      start = pos + old_s.size();
+    }
+    out.append(s, start, std::string::npos);
+  }
+  return safe ? Value::safe_string(std::move(out)) : Value::string(std::move(out));
+}
+
+Value f_truncate(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("truncate", args, {"length", "killwords", "end", "leeway"});
+  std::int64_t length = a.int_or(0, 255);
+  bool killwords = a.bool_or(1, false);
+  std::string end = a.has(2) ? to_str(ctx, *a.get(2)) : std::string("...");
+  std::int64_t leeway = a.int_or(3, 5);
+  std::int64_t end_len = static_cast<std::int64_t>(count_code_points(end));
+  if (length < end_len) {
+    value_error("expected length >= " + std::to_string(end_len) + ", got " +
+                std::to_string(length));
+  }
+  if (leeway < 0) value_error("expected leeway >= 0, got " + std::to_string(leeway));
+  std::string s = to_str(ctx, v);
+  std::u32string cps = decode_utf8(s);
+  if (static_cast<std::int64_t>(cps.size()) <= length + leeway) {
+    return v.is_string() ? v : Value::string(std::move(s));
+  }
+  std::u32string head = cps.substr(0, static_cast<std::size_t>(length - end_len));
+  if (!killwords) {
+    std::size_t sp = head.rfind(U' ');
+    if (sp != std::u32string::npos) head.resize(sp);
+  }
+  std::string out = encode_utf8(head);
+  if (v.is_safe() && !(a.has(2) && a.get(2)->is_safe())) {
+    out += escaped_for(ctx, end);
+  } else {
+    out += end;
+  }
+  return string_like(v, std::move(out));
+}
+
+Value f_wordcount(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("wordcount", args);
+  std::int64_t n = 0;
+  bool in_word = false;
+  for (char32_t c : decode_utf8(to_str(ctx, v))) {
+    bool w = py_isword(c);
+    if (w && !in_word) ++n;
+    in_word = w;
+  }
+  return Value::integer(n);
+}
+
+namespace {
+
+bool wrap_space(char32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
+
+bool wrap_letter(char32_t c) { return py_isalpha(c); }
+
+// textwrap's chunking: runs of whitespace, and words (split after hyphens between letters when
+// break_on_hyphens).
+std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_hyphens) {
+  std::vector<std::u32string> chunks;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    if (wrap_space(s[i])) {
+      while (j < s.size() && wrap_space(s[j])) ++j;
+      chunks.push_back(s.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    while (j < s.size() && !wrap_space(s[j])) ++j;
+    // Word s[i, j): split after hyphens in "letter letter - letter" or "l - l -" positions.
+    std::size_t start = i;
+    if (break_on_hyphens) {
+      for (std::size_t k = i + 1; k + 1 < j; ++k) {
+        if (s[k] != '-') continue;
+        bool before = (k >= start + 2 && wrap_letter(s[k - 1]) && wrap_letter(s[k - 2])) ||
+                      (k >= start + 3 && wrap_letter(s[k - 1]) && s[k - 2] == '-' &&
+                       wrap_letter(s[k - 3]));
+        bool after = wrap_letter(s[k + 1]) &&
+                     ((k + 2 < j && wrap_letter(s[k + 2])) ||
+                      (k + 3 < j && s[k + 2] == '-' && wrap_letter(s[k + 3])));
+        if (before && after) {
+          chunks.push_back(s.substr(start, k + 1 - start));
+          start = k + 1;
+        }
+      }
+    }
+    chunks.push_back(s.substr(start, j - start));
+    i = j;
+  }
+  return chunks;
+}
+
+bool all_space(const std::u32string& c) { return std::all_of(c.begin(), c.end(), py_isspace); }
+
+std::vector<std::u32string> textwrap(const std::u32string& text, std::size_t width,
+                                     bool break_long_words, bool break_on_hyphens) {
+  std::vector<std::u32string> chunks = wrap_chunks(text, break_on_hyphens);
+  std::reverse(chunks.begin(), chunks.end());
+  std::vector<std::u32string> lines;
+  while (!chunks.empty()) {
+    std::vector<std::u32string> cur;
+    std::size_t cur_len = 0;
+    if (all_space(chunks.back()) && !lines.empty()) chunks.pop_back();
+    while (!chunks.empty()) {
+      std::size_t l = chunks.back().size();
+      if (cur_len + l <= width) {
+        cur.push_back(std::move(chunks.back()));
+        chunks.pop_back();
+        cur_len += l;
+      } else {
+        break;
+      }
+    }
+    if (!chunks.empty() && chunks.back().size() > width) {
+      std::size_t space_left = width < 1 ? 1 : width - cur_len;
+      if (break_long_words) {
+        std::size_t end = space_left;
+        std::u32string& chunk = chunks.back();
+        if (break_on_hyphens && chunk.size() > space_left) {
+          std::size_t hyphen = space_left == 0 ? std::u32string::npos
+                                               : chunk.rfind(U'-', space_left - 1);
+          if (hyphen != std::u32string::npos && hyphen > 0 &&
+              std::any_of(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(hyphen),
+                          [](char32_t c) { return c != '-'; })) {
+            end = hyphen + 1;
+          }
+        }
+        cur.push_back(chunk.substr(0, end));
+        chunk.erase(0, end);
+      } else if (cur.empty()) {
+        cur.push_back(std::move(chunks.back()));
+        chunks.pop_back();
+      }
+    }
+    if (!cur.empty() && all_space(cur.back())) cur.pop_back();
+    if (!cur.empty()) {
+      std::u32string line;
+      for (auto& c : cur) line += c;
+      lines.push_back(std::move(line));
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+Value f_wordwrap(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("wordwrap", args, {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+  std::int64_t width = a.int_or(0, 79);
+  bool break_long = a.bool_or(1, true);
+  std::string wrap = (a.has(2) && !a.get(2)->is_none()) ? to_str(ctx, *a.get(2)) : "\n";
+  bool hyphens = a.bool_or(3, true);
+  std::string s = to_str(ctx, v);
+  std::u32string text = decode_utf8(s);
+  if (width <= 0) {
+    bool any = false;
+    for (const auto& line : splitlines(text)) any = any || !line.empty();
+    if (any) value_error("invalid width " + std::to_string(width) + " (must be > 0)");
+  }
+  // Upper bound of the result: every code point could start a new line.
+  std::size_t breaks = text.size() / static_cast<std::size_t>(std::max<std::int64_t>(width, 1)) +
+                       text.size() / 2 + 2;
+  if (wrap.size() > 1) ctx.charge_value_size(s.size() + breaks * wrap.size());
+  std::string out;
+  bool first_para = true;
+  for (const auto& para : splitlines(text)) {
+    if (!first_para) out += wrap;
+    first_para = false;
+    bool first_line = true;
+    for (const auto& line : textwrap(para, static_cast<std::size_t>(std::max<std::int64_t>(width, 1)),
+                                     break_long, hyphens)) {
+      if (!first_line) out += wrap;
+      first_line = false;
+      out += encode_utf8(line);
+    }
+  }
+  return plain(std::move(out));
+}
+
+Value f_indent(CallContext& ctx, const Value& v, CallArgs& args) {
+  BoundArgs a("indent", args, {"width", "first", "blank"});
+  std::string indention;
+  const Value* w = a.get(0);
+  if (w != nullptr && w->is_string()) {
+    indention = std::string(w->as_string());
+  } else {
+    std::int64_t n = a.int_or(0, 4);
+    if (n > 0) {
+      ctx.charge_value_size(static_cast<std::size_t>(n));
+      indention.assign(static_cast<std::size_t>(n), ' ');
+    }
+  }
+  bool first = a.bool_or(1, false);
+  bool blank = a.bool_or(2, false);
+  if (v.is_safe() && w != nullptr && w->is_string() && !w->is_safe()) {
+    indention = escaped_for(ctx, indention);
+  }
+  std::string s = to_str(ctx, v);
+  std::u32string text = decode_utf8(s);
+  text.push_back('\n');
+  std::vector<std::u32string> lines = splitlines(text);
+  ctx.charge_value_size(s.size() + (lines.size() + 1) * (indention.size() + 1));
+  std::string out;
+  if (first) out += indention;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) {
+      out += '\n';
+      if (blank || !lines[i].empty()) out += indention;
+    }
+    out += encode_utf8(lines[i]);
+  }
+  return string_like(v, std::move(out));
+}
+
+namespace {
+
+struct Entity {
+  std::string_view name;
+  char32_t cp;
+};
+
+// The HTML entities markupsafe's unescape (html.unescape) meets most often.
+constexpr Entity kEntities[] = {
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},    {"apos", '\''},
+    {"nbsp", 0xA0},    {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"hellip", 0x2026},
+    {"mdash", 0x2014}, {"ndash", 0x2013}, {"laquo", 0xAB},   {"raquo", 0xBB},  {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bull", 0x2022}, {"middot", 0xB7},
+    {"euro", 0x20AC},  {"pound", 0xA3},   {"yen", 0xA5},     {"cent", 0xA2},   {"sect", 0xA7},
+    {"para", 0xB6},    {"deg", 0xB0},     {"times", 0xD7},   {"divide", 0xF7}, {"plusmn", 0xB1},
+    {"frac12", 0xBD},  {"shy", 0xAD},     {"iexcl", 0xA1},   {"iquest", 0xBF}, {"acute", 0xB4},
+};
+
+// Entities html.unescape also accepts without the trailing ';'.
+bool legacy_entity(std::string_view name) {
+  return name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "nbsp" ||
+         name == "copy" || name == "reg";
+}
+
+std::string html_unescape(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c != '&') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (j < s.size() && s[j] == '#') {
+      ++j;
+      bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+      if (hex) ++j;
+      std::size_t k = j;
+      std::uint64_t cp = 0;
+      while (k < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[k]))
+                                  : std::isdigit(static_cast<unsigned char>(s[k])))) {
+        if (cp < 0x110000) {
+          cp = cp * (hex ? 16 : 10) +
+               static_cast<std::uint64_t>(std::isdigit(static_cast<unsigned char>(s[k]))
+                                              ? s[k] - '0'
+                                              : (std::tolower(static_cast<unsigned char>(s[k])) - 'a' + 10));
+        }
+        ++k;
+      }
+      if (k == j) {
+        out.push_back('&');
+        ++i;
+        continue;
+      }
+      if (k < s.size() && s[k] == ';') ++k;
+      if (cp == 0 || cp >= 0x110000 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+      append_utf8(out, static_cast<char32_t>(cp));
+      i = k;
+      continue;
+    }
+    std::size_t k = j;
+    while (k < s.size() && std::isalnum(static_cast<unsigned char>(s[k]))) ++k;
+    std::string_view name = s.substr(j, k - j);
+    bool done = false;
+    for (const Entity& e : kEntities) {
+      if (e.name != name) continue;
+      if (k < s.size() && s[k] == ';') {
+        append_utf8(out, e.cp);
+        i = k + 1;
+        done = true;
+      } else if (legacy_entity(name)) {
+        append_utf8(out, e.cp);
+        i = k;
+        done = true;
+      }
+      break;
+    }
+    if (!done) {
+      out.push_back('&');
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Value f_striptags(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("striptags", args);
+  std::string s = to_str(ctx, v);
+  // Comments first, then tags (non-greedy, across lines).
+  std::string no_comments;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t end = s.find("-->", i + 4);
+      if (end != std::string::npos) {
+        i = end + 3;
+        continue;
+      }
+    }
+    no_comments.push_back(s[i]);
+    ++i;
+  }
+  std::string no_tags;
+  for (std::size_t i = 0; i < no_comments.size();) {
+    if (no_comments[i] == '<') {
+      std::size_t end = no_comments.find('>', i + 1);
+      if (end != std::string::npos) {
+        i = end + 1;
+        continue;
+      }
+    }
+    no_tags.push_back(no_comments[i]);
+    ++i;
+  }
+  // " ".join(value.split())
+  std::string joined;
+  bool pending_space = false;
+  for (char32_t c : decode_utf8(no_tags)) {
+    if (py_isspace(c)) {
+      pending_space = !joined.empty();
+      continue;
+    }
+    if (pending_space) joined.push_back(' ');
+    pending_space = false;
+    append_utf8(joined, c);
+  }
+  return plain(html_unescape(joined));
+}
+
+Value f_string(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("string", args);
+  if (v.is_string()) return v;
+  return plain(to_str(ctx, v));
+}
+
+Value f_escape(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("escape", args);
+  if (v.is_safe()) return v;
+  return Value::safe_string(escaped_for(ctx, to_str(ctx, v)));
+}
+
+Value f_forceescape(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("forceescape", args);
+  return Value::safe_string(escaped_for(ctx, to_str(ctx, v)));
+}
+
+Value f_safe(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("safe", args);
+  if (v.is_safe()) return v;
+  return Value::safe_string(to_str(ctx, v));
+}
+
+Value f_latex(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("latex", args);
+  if (v.is_safe()) return v;
+  std::string out;
+  append_latex_escaped(out, to_str(ctx, v));
+  return Value::safe_string(std::move(out));
+}
+
+Value f_format(CallContext& ctx, const Value& v, CallArgs& args) {
+  if (!args.positional.empty() && !args.keyword.empty()) {
+    type_error("can't handle positional and keyword arguments at the same time");
+  }
+  Value fmt = v.is_string() ? v : plain(to_str(ctx, v));
+  if (!args.keyword.empty()) {
+    Map m;
+    for (auto& [k, val] : args.keyword) m.set(k, val);
+    return python_percent_format(ctx, fmt, Value::map(std::move(m)));
+  }
+  return python_percent_format(ctx, fmt, Value::tuple(args.positional));
+}
+
+}  // namespace docforge::filters
