@@ -1,0 +1,1218 @@
+#include "document/pdf/layout_engine.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fmt/format.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <set>
+#include <unordered_set>
+
+#include "document/pdf/hyphenator.h"
+#include "document/pdf/image_loader.h"
+
+namespace docforge::document::pdf {
+namespace {
+
+constexpr double kScale = PANGO_SCALE;
+
+struct GObjectUnref {
+  void operator()(void* p) const { g_object_unref(p); }
+};
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
+
+struct FontDescFree {
+  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+using FontDescPtr = std::unique_ptr<PangoFontDescription, FontDescFree>;
+
+struct Link {
+  unsigned start = 0, end = 0;
+  std::string url;
+};
+
+struct Text {
+  LayoutPtr layout;
+  std::vector<Link> links;
+};
+
+enum class ItemKind { kLine, kRule, kImage, kRow, kBreak, kTocEntry };
+
+struct Item {
+  ItemKind kind = ItemKind::kLine;
+  double height = 0;
+  double space_before = 0;
+  bool keep_with_next = false;
+  double x = 0;
+  double width = 0;
+  int text = -1;       // kLine, kTocEntry
+  int line = 0;        // kLine: line number in the layout
+  double line_x = 0;   // kLine: the line's offset in the layout (alignment, RTL)
+  double baseline = 0; // from the item's top
+  int marker = -1;     // a bullet/number drawn left of this line
+  double marker_x = 0;
+  int bars = 0;        // quote depth: bars at x = bar_x[i]
+  double bar_x[4] = {0, 0, 0, 0};
+  const Color* background = nullptr;  // code blocks
+  double bg_x = 0, bg_w = 0;
+  int table = -1, row = -1;  // kRow
+  bool header_row = false;
+  int image = -1;            // kImage
+  int heading = -1;          // first line of a heading: its index in headings_
+  const Color* color = nullptr;  // kRule
+  double thickness = 0.75;
+  int toc_level = 0;         // kTocEntry: heading index in `heading`
+};
+
+struct Cell {
+  int text = -1;  // -1: empty
+  Align align = Align::kDefault;
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  double height = 0;
+  bool header = false;
+  bool stripe = false;
+};
+
+struct TableLayout {
+  std::vector<double> col_x, col_w;
+  double width = 0;
+  std::vector<Row> rows;
+  std::vector<int> header_items;  // item indices of the header rows (repeated on new pages)
+};
+
+struct Heading {
+  int level = 1;
+  std::string title;
+  std::string id;
+  int page = 0;   // 1-based, after pagination
+  double y = 0;   // page coordinates
+};
+
+struct Placement {
+  int item;
+  double y;  // top, relative to the content box
+};
+
+// Mutable context while flowing blocks.
+struct Ctx {
+  double x = 0;
+  double width = 0;
+  int bars = 0;
+  double bar_x[4] = {0, 0, 0, 0};
+  bool muted = false;
+  bool tight = false;
+};
+
+struct TextStyle {
+  const PangoFontDescription* font = nullptr;
+  const Color* color = nullptr;
+  PangoAlignment align = PANGO_ALIGN_LEFT;
+  bool hyphenate = false;
+  bool bold = false;
+  bool uppercase = false;
+  bool wrap_chars = false;  // code: break anywhere
+  double width = -1;        // pt; < 0: no wrapping
+};
+
+guint16 c16(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535.0); }
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+std::string replace_fields(std::string text, const std::string& page, const std::string& pages,
+                           const DocumentSettings& st) {
+  auto rep = [&](std::string_view key, const std::string& value) {
+    std::size_t pos = 0;
+    while ((pos = text.find(key, pos)) != std::string::npos) {
+      text.replace(pos, key.size(), value);
+      pos += value.size();
+    }
+  };
+  rep("{page}", page);
+  rep("{pages}", pages);
+  rep("{title}", st.title);
+  rep("{date}", st.date);
+  rep("{author}", st.author);
+  return text;
+}
+
+std::string escape_tag_value(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string codepoint_name(gunichar c) {
+  std::string utf8(6, '\0');
+  utf8.resize(static_cast<std::size_t>(g_unichar_to_utf8(c, utf8.data())));
+  return fmt::format("U+{:04X} '{}'", static_cast<unsigned>(c), utf8);
+}
+
+}  // namespace
+
+bool parse_page_size(std::string_view text, double* w, double* h) {
+  std::string s;
+  for (char c : text) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  struct Named {
+    const char* name;
+    double w, h;
+  };
+  static const Named kNamed[] = {{"a4", 595.276, 841.890}, {"letter", 612, 792}, {"legal", 612, 1008},
+                                 {"a5", 419.528, 595.276}, {"a3", 841.890, 1190.551}, {"us-letter", 612, 792},
+                                 {"usletter", 612, 792}};
+  for (const Named& n : kNamed) {
+    if (s == n.name) {
+      *w = n.w;
+      *h = n.h;
+      return true;
+    }
+  }
+  std::size_t x = s.find('x');
+  if (x == std::string::npos) x = s.find('*');
+  if (x == std::string::npos) return false;
+  auto a = parse_length_pt(std::string_view(s).substr(0, x));
+  auto b = parse_length_pt(std::string_view(s).substr(x + 1));
+  if (!a || !b || *a < 72 || *b < 72 || *a > 14400 || *b > 14400) return false;
+  *w = *a;
+  *h = *b;
+  return true;
+}
+
+struct LayoutEngine::Impl {
+  PangoFontMap* font_map = nullptr;
+  PangoContext* context = nullptr;
+  Hyphenator hyphenator;
+
+  // Per document state.
+  const PreparedDocument* doc = nullptr;
+  const Theme* theme = nullptr;
+  std::string base_dir;
+  std::vector<Text> texts;
+  std::vector<Item> items;
+  std::vector<TableLayout> tables;
+  std::vector<std::unique_ptr<Image>> images;
+  std::vector<Heading> headings;
+  std::vector<std::string> warnings;
+  std::set<gunichar> missing;
+  double pending = 0;  // space before the next item
+  FontDescPtr body_font, heading_font[6], mono_font, small_font, title_font, subtitle_font, bold_body;
+  bool hyphenation = false;
+
+  Impl() {
+    font_map = pango_cairo_font_map_new();
+    context = pango_font_map_create_context(font_map);
+    pango_cairo_context_set_resolution(context, 72.0);
+    cairo_font_options_t* fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context, fo);
+    cairo_font_options_destroy(fo);
+    pango_context_set_round_glyph_positions(context, FALSE);
+  }
+  ~Impl() {
+    g_object_unref(context);
+    g_object_unref(font_map);
+  }
+
+  void reset() {
+    texts.clear();
+    items.clear();
+    tables.clear();
+    images.clear();
+    headings.clear();
+    warnings.clear();
+    missing.clear();
+    pending = 0;
+  }
+
+  FontDescPtr font(const std::string& family, double size, bool bold) {
+    FontDescPtr d(pango_font_description_new());
+    pango_font_description_set_family(d.get(), family.c_str());
+    pango_font_description_set_absolute_size(d.get(), size * kScale);
+    if (bold) pango_font_description_set_weight(d.get(), PANGO_WEIGHT_BOLD);
+    return d;
+  }
+
+  void setup_fonts() {
+    const Theme& t = *theme;
+    body_font = font(t.body_font, t.body_size, false);
+    bold_body = font(t.body_font, t.body_size, true);
+    for (int i = 0; i < 6; ++i) heading_font[i] = font(t.heading_font, t.h[i], t.heading_bold);
+    mono_font = font(t.mono_font, t.code_size, false);
+    small_font = font(t.body_font, t.small_size, false);
+    title_font = font(t.heading_font, t.title_size, true);
+    subtitle_font = font(t.body_font, t.subtitle_size, false);
+  }
+
+  // ---- text building ----
+
+  void add_attr(PangoAttrList* list, PangoAttribute* a, std::size_t start, std::size_t end) {
+    a->start_index = static_cast<guint>(start);
+    a->end_index = static_cast<guint>(end);
+    pango_attr_list_insert(list, a);
+  }
+
+  void append_inlines(const std::vector<Inline>& inlines, std::string& s, PangoAttrList* attrs,
+                      std::vector<Link>& links, const TextStyle& style) {
+    for (const Inline& in : inlines) {
+      std::size_t start = s.size();
+      switch (in.kind) {
+        case InlineKind::kText:
+          if (style.uppercase) {
+            gchar* up = g_utf8_strup(in.text.data(), static_cast<gssize>(in.text.size()));
+            s += up;
+            g_free(up);
+          } else if (style.hyphenate && hyphenation) {
+            hyphenator.hyphenate(in.text, s);
+          } else {
+            s += in.text;
+          }
+          break;
+        case InlineKind::kSoftBreak: s += ' '; break;
+        case InlineKind::kHardBreak: s += '\n'; break;
+        case InlineKind::kHtml:
+          if (in.text.rfind("<br", 0) == 0) s += '\n';
+          break;
+        case InlineKind::kCode: {
+          s += in.text;
+          add_attr(attrs, pango_attr_family_new(theme->mono_font.c_str()), start, s.size());
+          add_attr(attrs, pango_attr_scale_new(0.9), start, s.size());
+          const Color& bg = theme->code_bg;
+          if (!bg.none) add_attr(attrs, pango_attr_background_new(c16(bg.r), c16(bg.g), c16(bg.b)), start, s.size());
+          break;
+        }
+        case InlineKind::kEmphasis:
+          append_inlines(in.children, s, attrs, links, style);
+          add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, s.size());
+          break;
+        case InlineKind::kStrong:
+          append_inlines(in.children, s, attrs, links, style);
+          add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, s.size());
+          break;
+        case InlineKind::kStrike:
+          append_inlines(in.children, s, attrs, links, style);
+          add_attr(attrs, pango_attr_strikethrough_new(TRUE), start, s.size());
+          break;
+        case InlineKind::kLink: {
+          append_inlines(in.children, s, attrs, links, style);
+          const Color& lc = theme->link;
+          add_attr(attrs, pango_attr_foreground_new(c16(lc.r), c16(lc.g), c16(lc.b)), start, s.size());
+          if (s.size() > start) links.push_back(Link{static_cast<unsigned>(start), static_cast<unsigned>(s.size()), in.url});
+          break;
+        }
+        case InlineKind::kImage: append_inlines(in.children, s, attrs, links, style); break;
+      }
+    }
+  }
+
+  int make_text(const std::vector<Inline>& inlines, const TextStyle& style, std::string_view prefix = {}) {
+    std::string s(prefix);
+    PangoAttrList* attrs = pango_attr_list_new();
+    Text t;
+    append_inlines(inlines, s, attrs, t.links, style);
+    return finish_text(std::move(s), attrs, std::move(t), style);
+  }
+
+  int make_plain(std::string s, const TextStyle& style) {
+    return finish_text(std::move(s), pango_attr_list_new(), Text{}, style);
+  }
+
+  int finish_text(std::string s, PangoAttrList* attrs, Text t, const TextStyle& style) {
+    PangoLayout* layout = pango_layout_new(context);
+    pango_layout_set_font_description(layout, style.font);
+    if (style.color != nullptr) {
+      PangoAttribute* fg = pango_attr_foreground_new(c16(style.color->r), c16(style.color->g), c16(style.color->b));
+      fg->start_index = 0;
+      fg->end_index = G_MAXUINT;
+      pango_attr_list_insert_before(attrs, fg);
+    }
+    if (style.bold) {
+      PangoAttribute* b = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+      b->start_index = 0;
+      b->end_index = G_MAXUINT;
+      pango_attr_list_insert_before(attrs, b);
+    }
+    pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    pango_layout_set_line_spacing(layout, static_cast<float>(theme->line_height));
+    pango_layout_set_alignment(layout, style.align);
+    if (style.width > 0) {
+      pango_layout_set_width(layout, static_cast<int>(style.width * kScale));
+      pango_layout_set_wrap(layout, style.wrap_chars ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+    }
+    t.layout.reset(layout);
+    texts.push_back(std::move(t));
+    return static_cast<int>(texts.size()) - 1;
+  }
+
+  void check_missing_glyphs(int text) {
+    PangoLayout* layout = texts[text].layout.get();
+    if (pango_layout_get_unknown_glyphs_count(layout) == 0) return;
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    do {
+      PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
+      if (run == nullptr) continue;
+      for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
+        PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
+        if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY &&
+            glyph != PANGO_GLYPH_INVALID_INPUT) {
+          gunichar c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          if (c >= 0x20 && c != 0xAD && missing.insert(c).second) {
+            warnings.push_back(fmt::format("no installed font has {}; it is drawn as a box", codepoint_name(c)));
+          }
+        }
+      }
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+  }
+
+  // ---- flow ----
+
+  Item base_item(const Ctx& ctx) {
+    Item it;
+    it.x = ctx.x;
+    it.width = ctx.width;
+    it.bars = ctx.bars;
+    std::copy(std::begin(ctx.bar_x), std::end(ctx.bar_x), it.bar_x);
+    return it;
+  }
+
+  void push_item(Item it) {
+    it.space_before = pending;
+    pending = 0;
+    items.push_back(std::move(it));
+  }
+
+  void space(double s) { pending = std::max(pending, s); }
+
+  // Emits one item per line. first_keep: keep the first line with the second (orphans);
+  // widows: keep the last two lines together.
+  void emit_lines(int text, const Ctx& ctx, int heading = -1, int marker = -1, double marker_x = 0,
+                  const Color* background = nullptr, double pad = 0) {
+    check_missing_glyphs(text);
+    PangoLayout* layout = texts[text].layout.get();
+    int n = pango_layout_get_line_count(layout);
+    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    std::size_t first = items.size();
+    int i = 0;
+    do {
+      int y0 = 0, y1 = 0;
+      pango_layout_iter_get_line_yrange(it, &y0, &y1);
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+      Item item = base_item(ctx);
+      item.kind = ItemKind::kLine;
+      item.text = text;
+      item.line = i;
+      item.height = (y1 - y0) / kScale;
+      item.baseline = (pango_layout_iter_get_baseline(it) - y0) / kScale;
+      item.line_x = logical.x / kScale;
+      if (i == 0) {
+        item.heading = heading;
+        item.marker = marker;
+        item.marker_x = marker_x;
+      }
+      if (background != nullptr) {
+        item.background = background;
+        item.bg_x = ctx.x - pad;
+        item.bg_w = ctx.width + 2 * pad;
+        if (i == 0) {
+          item.height += pad;
+          item.baseline += pad;
+        }
+        if (i == n - 1) item.height += pad;
+      }
+      push_item(std::move(item));
+      ++i;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    std::size_t count = items.size() - first;
+    if (count >= 2) {
+      items[first].keep_with_next = true;             // no orphan
+      items[items.size() - 2].keep_with_next = true;  // no widow
+    }
+  }
+
+  TextStyle body_style(const Ctx& ctx) {
+    TextStyle s;
+    s.font = body_font.get();
+    s.color = ctx.muted ? &theme->muted : &theme->text;
+    s.hyphenate = true;
+    s.width = ctx.width;
+    return s;
+  }
+
+  void flow_blocks(const std::vector<Block>& blocks, Ctx ctx) {
+    for (const Block& b : blocks) flow_block(b, ctx);
+  }
+
+  bool is_image_paragraph(const Block& b) {
+    int images_seen = 0;
+    for (const Inline& in : b.inlines) {
+      if (in.kind == InlineKind::kImage) ++images_seen;
+      else if (in.kind == InlineKind::kText && in.text.find_first_not_of(" \t") == std::string::npos) continue;
+      else if (in.kind == InlineKind::kSoftBreak) continue;
+      else return false;
+    }
+    return images_seen == 1;
+  }
+
+  void flow_image(const Inline& img, const Ctx& ctx) {
+    std::string path = img.url;
+    if (path.rfind("file://", 0) == 0) path = path.substr(7);
+    if (!path.empty() && path[0] != '/' && !base_dir.empty()) path = base_dir + "/" + path;
+    std::string why;
+    std::unique_ptr<Image> image;
+    if (img.url.find("://") != std::string::npos && img.url.rfind("file://", 0) != 0) {
+      why = "remote image '" + img.url + "' is not fetched";
+    } else {
+      image = load_image(path, &why);
+    }
+    if (!image) {
+      warnings.push_back(why + "; its alt text is shown instead");
+      TextStyle s = body_style(ctx);
+      s.color = &theme->muted;
+      int t = make_plain("[" + plain_text(img.children) + "]", s);
+      emit_lines(t, ctx);
+      space(theme->paragraph);
+      return;
+    }
+    double w = image->width_pt();
+    double h = image->height_pt();
+    double max_h = 0.6 * page_content_height;
+    if (w > ctx.width) {
+      h *= ctx.width / w;
+      w = ctx.width;
+    }
+    if (h > max_h) {
+      w *= max_h / h;
+      h = max_h;
+    }
+    images.push_back(std::move(image));
+    space(theme->block);
+    Item it = base_item(ctx);
+    it.kind = ItemKind::kImage;
+    it.image = static_cast<int>(images.size()) - 1;
+    it.x = ctx.x + (ctx.width - w) / 2;
+    it.width = w;
+    it.height = h;
+    std::string caption = plain_text(img.children);
+    it.keep_with_next = !caption.empty();
+    push_item(std::move(it));
+    if (!caption.empty()) {
+      TextStyle s = body_style(ctx);
+      s.font = small_font.get();
+      s.color = &theme->muted;
+      s.align = PANGO_ALIGN_CENTER;
+      pending = 3;
+      emit_lines(make_plain(caption, s), ctx);
+    }
+    space(theme->block);
+  }
+
+  void flow_block(const Block& b, Ctx ctx) {
+    const Theme& t = *theme;
+    switch (b.kind) {
+      case BlockKind::kParagraph: {
+        if (is_image_paragraph(b)) {
+          for (const Inline& in : b.inlines) {
+            if (in.kind == InlineKind::kImage) flow_image(in, ctx);
+          }
+          return;
+        }
+        int text = make_text(b.inlines, body_style(ctx));
+        emit_lines(text, ctx);
+        space(ctx.tight ? 0 : t.paragraph);
+        return;
+      }
+      case BlockKind::kHeading: {
+        int level = std::clamp(b.level, 1, 6);
+        space(level <= 2 ? t.heading_before : t.heading_before * 0.75);
+        TextStyle s;
+        s.font = heading_font[level - 1].get();
+        s.color = &t.heading;
+        s.width = ctx.width;
+        s.uppercase = level == 2 && t.heading_uppercase;
+        int text = make_text(b.inlines, s);
+        if (t.heading_uppercase && level == 2) {
+          pango_layout_set_spacing(texts[text].layout.get(), 0);
+        }
+        Heading h;
+        h.level = level;
+        h.title = plain_text(b.inlines);
+        h.id = b.id;
+        headings.push_back(std::move(h));
+        std::size_t first = items.size();
+        emit_lines(text, ctx, static_cast<int>(headings.size()) - 1);
+        for (std::size_t i = first; i < items.size(); ++i) items[i].keep_with_next = true;
+        if ((level == 1 && t.h1_rule) || (level == 2 && t.h2_rule)) {
+          pending = 2;
+          Item rule = base_item(ctx);
+          rule.kind = ItemKind::kRule;
+          rule.height = 0.75;
+          rule.color = &t.rule;
+          rule.keep_with_next = true;
+          push_item(std::move(rule));
+        }
+        pending = t.heading_after;
+        return;
+      }
+      case BlockKind::kQuote: {
+        space(t.block);
+        Ctx inner = ctx;
+        if (inner.bars < 4) inner.bar_x[inner.bars++] = ctx.x + 1.5;
+        inner.x += 12;
+        inner.width -= 12;
+        inner.muted = true;
+        flow_blocks(b.children, inner);
+        space(t.block);
+        return;
+      }
+      case BlockKind::kList: {
+        int number = b.start;
+        int depth = 0;
+        for (double x = ctx.x; x > 0.5 && depth < 8; x -= t.list_indent) ++depth;
+        static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
+        for (const Block& item : b.children) {
+          Ctx inner = ctx;
+          inner.x += t.list_indent;
+          inner.width -= t.list_indent;
+          inner.tight = b.tight;
+          std::string marker_text;
+          if (item.task) {
+            marker_text = item.task == 'x' ? "\u2611" : "\u2610";
+          } else if (b.ordered) {
+            marker_text = std::to_string(number++) + ".";
+          } else {
+            marker_text = kBullets[depth % 3];
+          }
+          TextStyle ms = body_style(ctx);
+          ms.width = t.list_indent - 4;
+          ms.align = PANGO_ALIGN_RIGHT;
+          ms.hyphenate = false;
+          int marker = make_plain(marker_text, ms);
+          check_missing_glyphs(marker);
+          // The first line of the item's first paragraph carries the marker.
+          std::size_t first_item = items.size();
+          flow_blocks(item.children, inner);
+          if (items.size() > first_item) {
+            items[first_item].marker = marker;
+            items[first_item].marker_x = ctx.x;
+          }
+          space(b.tight ? t.list_item : t.paragraph);
+        }
+        space(t.paragraph);
+        return;
+      }
+      case BlockKind::kListItem:
+        flow_blocks(b.children, ctx);
+        return;
+      case BlockKind::kCode: {
+        space(t.block);
+        double pad = 6;
+        Ctx inner = ctx;
+        inner.x += pad;
+        inner.width -= 2 * pad;
+        TextStyle s;
+        s.font = mono_font.get();
+        s.color = &t.text;
+        s.width = inner.width;
+        s.wrap_chars = true;
+        std::string code = b.text;
+        while (!code.empty() && code.back() == '\n') code.pop_back();
+        int text = make_plain(code.empty() ? std::string(" ") : code, s);
+        pango_layout_set_line_spacing(texts[text].layout.get(), 1.2f);
+        emit_lines(text, inner, -1, -1, 0, &t.code_bg, pad);
+        space(t.block);
+        return;
+      }
+      case BlockKind::kRule: {
+        space(t.block);
+        Item rule = base_item(ctx);
+        rule.kind = ItemKind::kRule;
+        rule.height = 0.75;
+        rule.color = &t.rule;
+        push_item(std::move(rule));
+        space(t.block);
+        return;
+      }
+      case BlockKind::kTable:
+        flow_table(b, ctx);
+        return;
+      case BlockKind::kHtml:
+        return;  // raw HTML has no PDF rendering
+      case BlockKind::kPageBreak: {
+        Item br;
+        br.kind = ItemKind::kBreak;
+        items.push_back(br);
+        pending = 0;
+        return;
+      }
+    }
+  }
+
+  double text_width(int text) {
+    PangoRectangle logical;
+    pango_layout_get_extents(texts[text].layout.get(), nullptr, &logical);
+    return logical.width / kScale;
+  }
+
+  void flow_table(const Block& b, const Ctx& ctx) {
+    const Theme& t = *theme;
+    std::size_t cols = b.aligns.size();
+    for (const auto& row : b.rows) cols = std::max(cols, row.size());
+    if (cols == 0) return;
+    TableLayout table;
+    double pad = t.cell_padding;
+    double padx = pad * 1.5;
+    std::vector<double> maxw(cols, 2 * padx), minw(cols, 2 * padx);
+    // Header rows whose cells are all empty are not drawn (e.g. "| | |" key/value tables).
+    auto empty_row = [](const std::vector<TableCell>& row) {
+      for (const TableCell& c : row) {
+        if (!plain_text(c.content).empty()) return false;
+      }
+      return true;
+    };
+    int body_index = 0;
+    for (std::size_t r = 0; r < b.rows.size(); ++r) {
+      bool header = static_cast<int>(r) < b.header_rows;
+      if (header && empty_row(b.rows[r])) continue;
+      Row row;
+      row.header = header;
+      row.stripe = !header && t.table_stripes && (body_index++ % 2 == 1);
+      for (std::size_t c = 0; c < cols; ++c) {
+        Cell cell;
+        cell.align = c < b.aligns.size() ? b.aligns[c] : Align::kDefault;
+        if (c < b.rows[r].size() && !b.rows[r][c].content.empty()) {
+          TextStyle s;
+          s.font = body_font.get();
+          s.color = header ? &t.table_header_text : &t.text;
+          s.bold = header;
+          cell.text = make_text(b.rows[r][c].content, s);
+          double w = text_width(cell.text) + 2 * padx;
+          maxw[c] = std::max(maxw[c], w);
+        }
+        row.cells.push_back(cell);
+      }
+      table.rows.push_back(std::move(row));
+    }
+    if (table.rows.empty()) return;
+    double avail = ctx.width;
+    double sum_max = 0;
+    for (double w : maxw) sum_max += w;
+    std::vector<double> widths(cols);
+    if (sum_max <= avail) {
+      double extra = t.table_full_width ? avail - sum_max : 0;
+      for (std::size_t c = 0; c < cols; ++c) widths[c] = maxw[c] + extra * maxw[c] / sum_max;
+    } else {
+      // Narrowest widths: the longest unbreakable word of each column.
+      for (const Row& row : table.rows) {
+        for (std::size_t c = 0; c < cols; ++c) {
+          if (row.cells[c].text < 0) continue;
+          PangoLayout* l = texts[row.cells[c].text].layout.get();
+          pango_layout_set_width(l, 1);
+          pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+          minw[c] = std::max(minw[c], text_width(row.cells[c].text) + 2 * padx);
+        }
+      }
+      double sum_min = 0;
+      for (double w : minw) sum_min += w;
+      if (sum_min >= avail) {
+        for (std::size_t c = 0; c < cols; ++c) widths[c] = minw[c] * avail / sum_min;
+      } else {
+        double flex = sum_max - sum_min;
+        for (std::size_t c = 0; c < cols; ++c) {
+          widths[c] = minw[c] + (flex > 0 ? (maxw[c] - minw[c]) * (avail - sum_min) / flex : 0);
+        }
+      }
+    }
+    double x = ctx.x;
+    for (std::size_t c = 0; c < cols; ++c) {
+      table.col_x.push_back(x);
+      table.col_w.push_back(widths[c]);
+      x += widths[c];
+    }
+    table.width = x - ctx.x;
+    // Final cell layouts and row heights.
+    for (Row& row : table.rows) {
+      double h = 0;
+      for (std::size_t c = 0; c < cols; ++c) {
+        Cell& cell = row.cells[c];
+        if (cell.text < 0) continue;
+        PangoLayout* l = texts[cell.text].layout.get();
+        pango_layout_set_width(l, static_cast<int>((widths[c] - 2 * padx) * kScale));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_alignment(l, cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                                      : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                     : PANGO_ALIGN_LEFT);
+        check_missing_glyphs(cell.text);
+        PangoRectangle logical;
+        pango_layout_get_extents(l, nullptr, &logical);
+        h = std::max(h, logical.height / kScale);
+      }
+      row.height = std::max(h, t.body_size * t.line_height) + 2 * pad;
+    }
+    space(t.block);
+    int table_index = static_cast<int>(tables.size());
+    tables.push_back(std::move(table));
+    TableLayout& tl = tables.back();
+    for (std::size_t r = 0; r < tl.rows.size(); ++r) {
+      Item it = base_item(ctx);
+      it.kind = ItemKind::kRow;
+      it.table = table_index;
+      it.row = static_cast<int>(r);
+      it.height = tl.rows[r].height;
+      it.header_row = tl.rows[r].header;
+      it.keep_with_next = tl.rows[r].header;
+      if (it.header_row) tl.header_items.push_back(static_cast<int>(items.size()));
+      push_item(std::move(it));
+    }
+    space(t.block + 2);
+  }
+
+  void flow_title_block() {
+    const Theme& t = *theme;
+    const DocumentSettings& st = doc->settings;
+    if (!t.title_block || st.title.empty()) return;
+    Ctx ctx;
+    ctx.width = page_content_width;
+    TextStyle s;
+    s.font = title_font.get();
+    s.color = &t.heading;
+    s.width = ctx.width;
+    s.align = t.title_align == "center" ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    std::size_t first = items.size();
+    emit_lines(make_plain(st.title, s), ctx);
+    if (!st.subtitle.empty()) {
+      TextStyle ss = s;
+      ss.font = subtitle_font.get();
+      ss.color = &t.muted;
+      pending = 3;
+      emit_lines(make_plain(st.subtitle, ss), ctx);
+    }
+    for (std::size_t i = first; i < items.size(); ++i) items[i].keep_with_next = true;
+    pending = 6;
+    Item rule;
+    rule.kind = ItemKind::kRule;
+    rule.width = ctx.width;
+    rule.height = 1.0;
+    rule.thickness = 1.0;
+    rule.color = &t.rule;
+    push_item(rule);
+    pending = t.heading_before;
+  }
+
+  void flow_toc(const std::vector<const Block*>& hs) {
+    const Theme& t = *theme;
+    if (hs.empty()) return;
+    Ctx ctx;
+    ctx.width = page_content_width;
+    TextStyle s;
+    s.font = heading_font[1].get();
+    s.color = &t.heading;
+    s.width = ctx.width;
+    const std::string& title = doc->settings.toc_title.empty() ? std::string("Contents") : doc->settings.toc_title;
+    space(t.heading_before);
+    std::size_t first = items.size();
+    emit_lines(make_plain(title, s), ctx);
+    for (std::size_t i = first; i < items.size(); ++i) items[i].keep_with_next = true;
+    pending = t.heading_after + 2;
+    int index = 0;
+    for (const Block* h : hs) {
+      TextStyle es = body_style(ctx);
+      es.hyphenate = false;
+      es.bold = h->level == 1;
+      es.width = ctx.width - 40 - (h->level - 1) * 14;
+      int text = make_text(h->inlines, es);
+      Item it;
+      it.kind = ItemKind::kTocEntry;
+      it.text = text;
+      it.x = (h->level - 1) * 14;
+      it.width = ctx.width;
+      PangoRectangle logical;
+      pango_layout_get_extents(texts[text].layout.get(), nullptr, &logical);
+      it.height = logical.height / kScale + 3;
+      it.baseline = pango_layout_get_baseline(texts[text].layout.get()) / kScale;
+      it.toc_level = index++;  // index into headings_ (same order)
+      push_item(std::move(it));
+    }
+    Item br;
+    br.kind = ItemKind::kBreak;
+    items.push_back(br);
+    pending = 0;
+  }
+
+  // ---- pagination ----
+
+  double page_width = 0, page_height = 0, page_content_width = 0, page_content_height = 0;
+
+  std::vector<std::vector<Placement>> paginate() {
+    std::vector<std::vector<Placement>> pages;
+    const double H = page_content_height;
+    std::size_t i = 0;
+    const std::size_t n = items.size();
+    while (i < n) {
+      std::vector<Placement> page;
+      double y = 0;
+      // Skip breaks at the top of a page.
+      while (i < n && items[i].kind == ItemKind::kBreak) ++i;
+      if (i >= n) break;
+      const std::size_t page_first = i;
+      // A table continuing from the previous page repeats its header rows.
+      if (items[i].kind == ItemKind::kRow && !items[i].header_row && i > 0) {
+        for (int h : tables[items[i].table].header_items) {
+          if (static_cast<std::size_t>(h) < i) {
+            page.push_back(Placement{h, y});
+            y += items[h].height;
+          }
+        }
+      }
+      bool first = true;
+      while (i < n) {
+        const Item& it = items[i];
+        if (it.kind == ItemKind::kBreak) {
+          ++i;
+          break;
+        }
+        double sb = first ? 0 : it.space_before;
+        if (!first && y + sb + it.height > H + 0.01) {
+          std::size_t j = i;
+          while (j > page_first && items[j - 1].keep_with_next) --j;
+          if (j > page_first) {
+            while (!page.empty() && static_cast<std::size_t>(page.back().item) >= j &&
+                   page.size() > 0) {
+              page.pop_back();
+            }
+            i = j;
+          }
+          break;
+        }
+        page.push_back(Placement{static_cast<int>(i), y + sb});
+        y += sb + it.height;
+        first = false;
+        ++i;
+      }
+      // Repeated header rows are pushed before page_first; never pop them by index order.
+      if (!page.empty()) pages.push_back(std::move(page));
+    }
+    if (pages.empty()) pages.emplace_back();
+    return pages;
+  }
+
+  // ---- painting ----
+
+  void draw_links(cairo_t* cr, int text, PangoLayoutLine* line, double layout_x, double top, double height) {
+    for (const Link& link : texts[text].links) {
+      if (link.end <= static_cast<unsigned>(line->start_index) ||
+          link.start >= static_cast<unsigned>(line->start_index + line->length)) {
+        continue;
+      }
+      int* ranges = nullptr;
+      int n = 0;
+      pango_layout_line_get_x_ranges(line, static_cast<int>(link.start), static_cast<int>(link.end), &ranges, &n);
+      for (int r = 0; r < n; ++r) {
+        double x0 = layout_x + ranges[2 * r] / kScale;
+        double x1 = layout_x + ranges[2 * r + 1] / kScale;
+        std::string attrs;
+        if (!link.url.empty() && link.url[0] == '#') {
+          attrs = fmt::format("dest='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(link.url.substr(1)), x0,
+                              top, x1 - x0, height);
+        } else {
+          attrs = fmt::format("uri='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(link.url), x0, top,
+                              x1 - x0, height);
+        }
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+      }
+      g_free(ranges);
+    }
+  }
+
+  void draw_layout(cairo_t* cr, int text, double x, double y) {
+    PangoLayout* l = texts[text].layout.get();
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+    if (texts[text].links.empty()) return;
+    PangoLayoutIter* it = pango_layout_get_iter(l);
+    do {
+      int y0 = 0, y1 = 0;
+      pango_layout_iter_get_line_yrange(it, &y0, &y1);
+      draw_links(cr, text, pango_layout_iter_get_line_readonly(it), x, y + y0 / kScale, (y1 - y0) / kScale);
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+  }
+
+  void draw_row(cairo_t* cr, const Item& it, double top, double left) {
+    const Theme& t = *theme;
+    const TableLayout& tl = tables[it.table];
+    const Row& row = tl.rows[it.row];
+    double x0 = left + tl.col_x.front();
+    if (row.header && !t.table_header_bg.none) {
+      set_color(cr, t.table_header_bg);
+      cairo_rectangle(cr, x0, top, tl.width, it.height);
+      cairo_fill(cr);
+    } else if (row.stripe && !t.table_stripe.none) {
+      set_color(cr, t.table_stripe);
+      cairo_rectangle(cr, x0, top, tl.width, it.height);
+      cairo_fill(cr);
+    }
+    if (t.table_borders != "none" && !t.table_border.none) {
+      set_color(cr, t.table_border);
+      cairo_set_line_width(cr, 0.6);
+      if (t.table_borders == "grid") {
+        for (std::size_t c = 0; c < tl.col_x.size(); ++c) {
+          cairo_rectangle(cr, left + tl.col_x[c], top, tl.col_w[c], it.height);
+        }
+      } else {
+        cairo_move_to(cr, x0, top + it.height);
+        cairo_line_to(cr, x0 + tl.width, top + it.height);
+        if (row.header || it.row == 0) {
+          cairo_move_to(cr, x0, top);
+          cairo_line_to(cr, x0 + tl.width, top);
+        }
+      }
+      cairo_stroke(cr);
+    }
+    double pad = t.cell_padding;
+    for (std::size_t c = 0; c < row.cells.size(); ++c) {
+      if (row.cells[c].text < 0) continue;
+      draw_layout(cr, row.cells[c].text, left + tl.col_x[c] + pad * 1.5, top + pad);
+    }
+  }
+
+  void draw_item(cairo_t* cr, const Item& it, double top, double left, double space_above) {
+    // Quote bars span the item and the space above it (when not at the top of the page).
+    for (int b = 0; b < it.bars; ++b) {
+      set_color(cr, theme->quote_bar);
+      cairo_rectangle(cr, left + it.bar_x[b], top - space_above, 2.5, it.height + space_above);
+      cairo_fill(cr);
+    }
+    switch (it.kind) {
+      case ItemKind::kLine: {
+        if (it.background != nullptr && !it.background->none) {
+          set_color(cr, *it.background);
+          cairo_rectangle(cr, left + it.bg_x, top - 0.01, it.bg_w, it.height + 0.02);
+          cairo_fill(cr);
+        }
+        if (it.heading >= 0) {
+          std::string dest = "name='" + escape_tag_value(headings[it.heading].id) + "'";
+          cairo_tag_begin(cr, CAIRO_TAG_DEST, dest.c_str());
+          cairo_tag_end(cr, CAIRO_TAG_DEST);
+        }
+        PangoLayoutLine* line = pango_layout_get_line_readonly(texts[it.text].layout.get(), it.line);
+        cairo_move_to(cr, left + it.x + it.line_x, top + it.baseline);
+        pango_cairo_show_layout_line(cr, line);
+        if (!texts[it.text].links.empty()) draw_links(cr, it.text, line, left + it.x, top, it.height);
+        if (it.marker >= 0) {
+          PangoLayout* ml = texts[it.marker].layout.get();
+          double mb = pango_layout_get_baseline(ml) / kScale;
+          cairo_move_to(cr, left + it.marker_x, top + it.baseline - mb);
+          pango_cairo_show_layout(cr, ml);
+        }
+        break;
+      }
+      case ItemKind::kRule:
+        set_color(cr, *it.color);
+        cairo_rectangle(cr, left + it.x, top, it.width, it.thickness);
+        cairo_fill(cr);
+        break;
+      case ItemKind::kImage:
+        images[it.image]->draw(cr, left + it.x, top, it.width, it.height);
+        break;
+      case ItemKind::kRow:
+        draw_row(cr, it, top, left);
+        break;
+      case ItemKind::kTocEntry: {
+        const Heading& h = headings[it.toc_level];
+        PangoLayout* l = texts[it.text].layout.get();
+        double x = left + it.x;
+        cairo_move_to(cr, x, top);
+        pango_cairo_show_layout(cr, l);
+        TextStyle ns = body_style(Ctx{});
+        ns.width = -1;
+        ns.hyphenate = false;
+        ns.bold = h.level == 1;
+        int num = make_plain(std::to_string(h.page), ns);
+        double nw = text_width(num);
+        double right = left + it.width;
+        cairo_move_to(cr, right - nw, top);
+        pango_cairo_show_layout(cr, texts[num].layout.get());
+        // Dot leaders from the end of the title's last line to the number.
+        PangoRectangle logical;
+        int lines = pango_layout_get_line_count(l);
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(l, lines - 1), nullptr, &logical);
+        double lx = x + (logical.x + logical.width) / kScale + 4;
+        double ly = top + it.baseline;
+        if (right - nw - 4 > lx) {
+          set_color(cr, theme->muted);
+          double dash[] = {0.6, 2.4};
+          cairo_set_dash(cr, dash, 2, 0);
+          cairo_set_line_width(cr, 0.6);
+          cairo_move_to(cr, lx, ly);
+          cairo_line_to(cr, right - nw - 4, ly);
+          cairo_stroke(cr);
+          cairo_set_dash(cr, nullptr, 0, 0);
+        }
+        std::string attrs = fmt::format("dest='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(h.id), x, top,
+                                        right - x, it.height);
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+        break;
+      }
+      case ItemKind::kBreak:
+        break;
+    }
+  }
+
+  void draw_running(cairo_t* cr, const std::string& tmpl, double baseline_y, bool footer, int page, int pages) {
+    if (tmpl.empty()) return;
+    std::string text = replace_fields(tmpl, std::to_string(page), std::to_string(pages), doc->settings);
+    if (text.empty()) return;
+    TextStyle s;
+    s.font = small_font.get();
+    s.color = &theme->muted;
+    s.width = page_content_width;
+    s.align = footer ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT;
+    int t = make_plain(text, s);
+    check_missing_glyphs(t);
+    PangoLayout* l = texts[t].layout.get();
+    double b = pango_layout_get_baseline(l) / kScale;
+    cairo_move_to(cr, theme->margin_left, baseline_y - b);
+    pango_cairo_show_layout(cr, l);
+  }
+
+  Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir) {
+    reset();
+    doc = &prepared;
+    theme = &prepared.theme;
+    base_dir = dir;
+    const Theme& t = *theme;
+    if (!parse_page_size(t.page_size, &page_width, &page_height)) {
+      Error e = make_error(ErrorKind::kData, fmt::format("unknown page size '{}' (use a4, letter, legal, a5, a3 "
+                                                         "or \"210mm x 297mm\")", t.page_size));
+      e.source_name = "front matter";
+      return e;
+    }
+    page_content_width = page_width - t.margin_left - t.margin_right;
+    page_content_height = page_height - t.margin_top - t.margin_bottom;
+    if (page_content_width < 72 || page_content_height < 72) {
+      return make_error(ErrorKind::kData, "margins leave less than one inch for the text");
+    }
+    std::string lang = prepared.settings.lang.empty() ? "en-US" : prepared.settings.lang;
+    pango_context_set_language(context, pango_language_from_string(lang.c_str()));
+    hyphenation = hyphenator.set_language(lang);
+    setup_fonts();
+
+    flow_title_block();
+    if (prepared.toc) {
+      std::vector<const Block*> hs;
+      for (const Block& b : prepared.doc.blocks) {
+        if (b.kind == BlockKind::kHeading && b.level <= 3) hs.push_back(&b);
+      }
+      // The TOC lists headings in document order; flow() appends them to headings_ in the
+      // same order, so entry i refers to headings_[i] only when every heading is listed:
+      // list them all up to level 3 and keep deeper ones out of the heading index.
+      flow_toc(hs);
+    }
+    Ctx ctx;
+    ctx.width = page_content_width;
+    flow_blocks(prepared.doc.blocks, ctx);
+
+    auto pages = paginate();
+    const int page_count = static_cast<int>(pages.size());
+    // Heading positions for the TOC and the outline.
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      for (const Placement& pl : pages[p]) {
+        const Item& it = items[pl.item];
+        if (it.kind == ItemKind::kLine && it.heading >= 0 && headings[it.heading].page == 0) {
+          headings[it.heading].page = static_cast<int>(p) + 1;
+          headings[it.heading].y = t.margin_top + pl.y;
+        }
+      }
+    }
+    if (prepared.toc) {
+      // TOC entries refer to the level <= 3 headings in order; map them.
+      std::vector<int> listed;
+      for (std::size_t h = 0; h < headings.size(); ++h) {
+        if (headings[h].level <= 3) listed.push_back(static_cast<int>(h));
+      }
+      for (Item& it : items) {
+        if (it.kind == ItemKind::kTocEntry && it.toc_level < static_cast<int>(listed.size())) {
+          it.toc_level = listed[it.toc_level];
+        }
+      }
+    }
+
+    RenderOutput out;
+    out.pdf.reserve(64 * 1024);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        [](void* closure, const unsigned char* data, unsigned int length) {
+          static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+          return CAIRO_STATUS_SUCCESS;
+        },
+        &out.pdf, page_width, page_height);
+    cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
+    const DocumentSettings& st = prepared.settings;
+    if (!st.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, st.title.c_str());
+    if (!st.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, st.author.c_str());
+    if (!st.subtitle.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, st.subtitle.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "docforge");
+    cairo_t* cr = cairo_create(surface);
+
+    for (int p = 0; p < page_count; ++p) {
+      for (const Placement& pl : pages[p]) {
+        const Item& it = items[pl.item];
+        bool at_top = pl.y < 0.01;
+        draw_item(cr, it, t.margin_top + pl.y, t.margin_left, at_top ? 0 : it.space_before);
+      }
+      draw_running(cr, t.header, t.margin_top * 0.55, false, p + 1, page_count);
+      draw_running(cr, t.footer, page_height - t.margin_bottom * 0.45, true, p + 1, page_count);
+      cairo_show_page(cr);
+    }
+    // Outline (bookmarks) from the headings.
+    int parents[7] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0, 0, 0, 0};
+    int parent_level[7] = {0, 0, 0, 0, 0, 0, 0};
+    int depth = 0;
+    for (const Heading& h : headings) {
+      if (h.page == 0 || h.level > 4) continue;
+      while (depth > 0 && parent_level[depth] >= h.level) --depth;
+      std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", h.page, t.margin_left, h.y);
+      int id = cairo_pdf_surface_add_outline(surface, parents[depth], h.title.c_str(), link.c_str(),
+                                             static_cast<cairo_pdf_outline_flags_t>(0));
+      if (depth < 6) {
+        ++depth;
+        parents[depth] = id;
+        parent_level[depth] = h.level;
+      }
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+      return make_error(ErrorKind::kInternal, std::string("PDF writer failed: ") + cairo_status_to_string(status));
+    }
+    out.pages = page_count;
+    out.warnings = std::move(warnings);
+    reset();
+    return out;
+  }
+};
+
+LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>()) {}
+LayoutEngine::~LayoutEngine() = default;
+
+Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir) {
+  return impl_->render(doc, base_dir);
+}
+
+}  // namespace docforge::document::pdf

@@ -1,0 +1,51 @@
+// The PDF layout engine: lays a prepared Markdown document out on pages and paints it with
+// Pango (HarfBuzz shaping, fontconfig fonts and fallback) onto a cairo PDF surface.
+//
+// Layout is a flow of items (text lines, table rows, rules, images) with "keep with next"
+// links: a heading keeps with the first two lines of what follows, a paragraph never leaves a
+// single line at the bottom or top of a page (orphans/widows), table rows are atomic and the
+// header rows are repeated at the top of every page the table continues on. Pagination is one
+// greedy pass that backs up to the last allowed break when an item does not fit.
+//
+// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font map and context
+// (font and shaping caches live there) and is reused across documents by PdfEngine.
+
+#ifndef DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
+#define DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "docforge/error.h"
+#include "document/prepare.h"
+
+namespace docforge::document::pdf {
+
+struct RenderOutput {
+  std::string pdf;
+  std::vector<std::string> warnings;
+  int pages = 0;
+};
+
+class LayoutEngine {
+ public:
+  LayoutEngine();
+  ~LayoutEngine();
+  LayoutEngine(const LayoutEngine&) = delete;
+  LayoutEngine& operator=(const LayoutEngine&) = delete;
+
+  // base_dir resolves relative image paths.
+  Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Page size in points from "a4", "letter", "210mm x 297mm", ...; nullopt when not understood.
+bool parse_page_size(std::string_view text, double* width, double* height);
+
+}  // namespace docforge::document::pdf
+
+#endif  // DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
