@@ -1167,6 +1167,10 @@ struct LayoutEngine::Impl {
     if (!st.subtitle.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, st.subtitle.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "docforge");
     cairo_t* cr = cairo_create(surface);
+    // cairo 1.16 writes link annotations with /StructParent entries; without a structure
+    // element around the content it references struct objects it never writes (qpdf reports
+    // the file as damaged). One Document element gives the tree a root.
+    cairo_tag_begin(cr, "Document", "");
 
     for (int p = 0; p < page_count; ++p) {
       for (const Placement& pl : pages[p]) {
@@ -1194,6 +1198,7 @@ struct LayoutEngine::Impl {
         parent_level[depth] = h.level;
       }
     }
+    cairo_tag_end(cr, "Document");
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_status_t status = cairo_surface_status(surface);

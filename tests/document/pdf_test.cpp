@@ -1,0 +1,214 @@
+// The native PDF backend, checked with real tools: pdfinfo, pdftotext, pdffonts, qpdf.
+#include <cairo.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "docforge/document.h"
+#include "document/pdf/layout_engine.h"
+#include "pdf_test_util.h"
+
+namespace docforge::document {
+namespace {
+
+using testing::count;
+using testing::run;
+using testing::TempPdf;
+
+class Pdf : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!testing::have_tool("pdftotext") || !testing::have_tool("pdfinfo")) {
+      GTEST_SKIP() << "poppler-utils not installed";
+    }
+  }
+
+  ConvertResult render(const std::string& md, ConvertOptions opts = {}) {
+    auto r = engine_.render(md, opts);
+    EXPECT_TRUE(r.ok()) << r.error().format();
+    return r.ok() ? std::move(r.value()) : ConvertResult{};
+  }
+
+  PdfEngine engine_;
+};
+
+std::string text_of(const TempPdf& pdf) { return run("pdftotext -layout " + pdf.path() + " -"); }
+
+TEST_F(Pdf, MetadataPagesFontsAndStructure) {
+  auto r = render("---\ntitle: \"Quarterly Report\"\nauthor: \"Ann O'Neil\"\nlang: en-GB\npapersize: letter\n---\n"
+                  "# Summary\n\nRevenue **grew** by *12%* with `code` and [a link](https://example.com/x).\n");
+  ASSERT_FALSE(r.bytes.empty());
+  EXPECT_EQ(r.pages, 1);
+  TempPdf pdf(r.bytes);
+  std::string info = run("pdfinfo " + pdf.path());
+  EXPECT_NE(info.find("Title:           Quarterly Report"), std::string::npos) << info;
+  EXPECT_NE(info.find("Author:          Ann O'Neil"), std::string::npos) << info;
+  EXPECT_NE(info.find("Pages:           1"), std::string::npos) << info;
+  EXPECT_NE(info.find("612 x 792 pts (letter)"), std::string::npos) << info;
+  EXPECT_NE(r.bytes.find("/Lang (en-GB)"), std::string::npos);
+  EXPECT_NE(r.bytes.find("/URI (https://example.com/x)"), std::string::npos);
+  std::string fonts = run("pdffonts " + pdf.path());
+  EXPECT_EQ(fonts.find(" no "), std::string::npos) << "every font embedded and subset:\n" << fonts;
+  if (testing::have_tool("qpdf")) {
+    int status = 0;
+    std::string check = run("qpdf --check " + pdf.path() + " 2>&1", &status);
+    EXPECT_EQ(status, 0) << check;
+    EXPECT_NE(check.find("No syntax or stream encoding errors"), std::string::npos) << check;
+  }
+  std::string text = text_of(pdf);
+  std::size_t a = text.find("Summary"), b = text.find("Revenue grew by 12% with code and a link.");
+  EXPECT_NE(a, std::string::npos) << text;
+  EXPECT_NE(b, std::string::npos) << text;
+  EXPECT_LT(a, b);
+}
+
+TEST_F(Pdf, HundredRowTableRepeatsHeaderOnEveryPage) {
+  std::string md = "| Item | Description | Qty | Amount |\n|---|---|--:|--:|\n";
+  for (int i = 1; i <= 100; ++i) {
+    md += "| R" + std::to_string(i) + " | Line item number " + std::to_string(i) + " of the order | " +
+          std::to_string(i % 7 + 1) + " | $" + std::to_string(i * 13) + ".00 |\n";
+  }
+  auto r = render(md);
+  ASSERT_GE(r.pages, 2);
+  TempPdf pdf(r.bytes);
+  for (int page = 1; page <= r.pages; ++page) {
+    std::string text = run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                           pdf.path() + " -");
+    EXPECT_EQ(count(text, "Description"), 1) << "page " << page << ":\n" << text;
+  }
+  std::string all = text_of(pdf);
+  // Every row once, in order, never split across pages.
+  std::size_t pos = 0;
+  for (int i = 1; i <= 100; ++i) {
+    std::size_t at = all.find("Line item number " + std::to_string(i) + " of the order", pos);
+    ASSERT_NE(at, std::string::npos) << "row " << i;
+    pos = at;
+  }
+}
+
+TEST_F(Pdf, ScriptsFromManyLanguagesAreShapedAndExtractable) {
+  auto r = render("Ελληνικά κείμενο\n\nРусский текст\n\n日本語のテキスト\n\n中文文本\n\nالنص العربي\n\nטקסט עברי\n\n"
+                  "Accents: déjà vu, naïve, Ærøskøbing\n");
+  EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+  TempPdf pdf(r.bytes);
+  std::string text = text_of(pdf);
+  for (const char* s : {"Ελληνικά κείμενο", "Русский текст", "日本語のテキスト", "中文文本", "déjà vu, naïve, Ærøskøbing"}) {
+    EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
+  }
+  // Right-to-left lines come out in logical order. pdftotext's word-gap heuristic sometimes
+  // splits a word at a ligature or a repeated glyph, so compare the letters without spaces and
+  // without the bidi embedding marks pdftotext adds (U+202A..U+202E).
+  std::string letters;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') continue;
+    if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
+        static_cast<unsigned char>(text[i + 2]) >= 0xAA && static_cast<unsigned char>(text[i + 2]) <= 0xAE) {
+      i += 2;
+      continue;
+    }
+    letters += text[i];
+  }
+  EXPECT_NE(letters.find("النصالعربي"), std::string::npos) << text;
+  EXPECT_NE(letters.find("טקסטעברי"), std::string::npos) << text;
+}
+
+TEST_F(Pdf, MissingGlyphIsAWarningNamingTheCharacter) {
+  auto r = render("A private-use character: \xF4\x8F\xBF\xBD here.\n");  // U+10FFFD
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("U+10FFFD"), std::string::npos) << r.warnings[0];
+}
+
+TEST_F(Pdf, ExplicitPageBreaksAndRunningFooterFields) {
+  auto r = render("---\ntitle: Breaks\nfooter: \"{title}: Page {page} of {pages}\"\n---\none\n\n\\newpage\n\ntwo\n\n"
+                  "<div style=\"page-break-after: always\"></div>\n\nthree\n");
+  EXPECT_EQ(r.pages, 3);
+  TempPdf pdf(r.bytes);
+  std::string p2 = run("pdftotext -layout -f 2 -l 2 " + pdf.path() + " -");
+  EXPECT_NE(p2.find("two"), std::string::npos);
+  EXPECT_NE(p2.find("Breaks: Page 2 of 3"), std::string::npos) << p2;
+}
+
+TEST_F(Pdf, TableOfContentsHasPageNumbersAndOutline) {
+  std::string md = "---\ntitle: Guide\ntoc: true\n---\n# Alpha\n\ntext\n\n\\newpage\n\n# Beta\n\n## Beta two\n\nmore\n";
+  auto r = render(md);
+  ASSERT_EQ(r.pages, 3);  // contents, alpha, beta
+  TempPdf pdf(r.bytes);
+  std::string p1 = run("pdftotext -layout -f 1 -l 1 " + pdf.path() + " -");
+  EXPECT_NE(p1.find("Contents"), std::string::npos) << p1;
+  EXPECT_NE(p1.find("Alpha"), std::string::npos);
+  // Alpha on page 2, Beta on page 3: the entries end with those numbers.
+  EXPECT_NE(p1.find("2\n"), std::string::npos) << p1;
+  EXPECT_NE(p1.find("3\n"), std::string::npos) << p1;
+  EXPECT_NE(r.bytes.find("/Outlines"), std::string::npos);
+  EXPECT_NE(r.bytes.find("/Title (Beta two)"), std::string::npos);
+}
+
+TEST_F(Pdf, HeadingIsNeverLastOnAPage) {
+  // Fill a page with single-line paragraphs, then a heading: wherever the break falls, the
+  // heading must share its page with the paragraph that follows it.
+  for (int fill = 40; fill <= 50; ++fill) {
+    std::string md;
+    for (int i = 0; i < fill; ++i) md += "Filler paragraph " + std::to_string(i) + ".\n\n";
+    md += "## The Heading\n\nBody after heading.\n";
+    auto r = render(md);
+    TempPdf pdf(r.bytes);
+    for (int page = 1; page <= r.pages; ++page) {
+      std::string t = run("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + pdf.path() + " -");
+      bool heading = t.find("The Heading") != std::string::npos;
+      bool body = t.find("Body after heading.") != std::string::npos;
+      EXPECT_EQ(heading, body) << "fill " << fill << " page " << page;
+    }
+  }
+}
+
+TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
+  std::string dir = "/tmp/docforge_pdf_img_test";
+  run("mkdir -p " + dir);
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 0.2, 0.4, 0.8);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_write_to_png(s, (dir + "/box.png").c_str());
+  cairo_surface_destroy(s);
+  std::ofstream(dir + "/c.svg") << "<svg xmlns='http://www.w3.org/2000/svg' width='50' height='50'>"
+                                   "<circle cx='25' cy='25' r='20' fill='red'/></svg>";
+  ConvertOptions o;
+  o.base_dir = dir;
+  auto r = render("![Blue box](box.png)\n\n![](c.svg)\n\n![Gone](missing.png)\n", o);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("missing.png"), std::string::npos);
+  EXPECT_NE(r.bytes.find("/Subtype /Image"), std::string::npos);
+  TempPdf pdf(r.bytes);
+  std::string text = text_of(pdf);
+  EXPECT_NE(text.find("Blue box"), std::string::npos);  // the caption
+  EXPECT_NE(text.find("[Gone]"), std::string::npos);
+  run("rm -rf " + dir);
+}
+
+TEST_F(Pdf, PageSizesAndMargins) {
+  double w = 0, h = 0;
+  EXPECT_TRUE(pdf::parse_page_size("A4", &w, &h));
+  EXPECT_NEAR(w, 595.28, 0.01);
+  EXPECT_TRUE(pdf::parse_page_size("148mm x 210mm", &w, &h));
+  EXPECT_NEAR(h, 595.28, 0.01);
+  EXPECT_FALSE(pdf::parse_page_size("huge", &w, &h));
+  auto r = render("---\npapersize: \"100mm x 150mm\"\nmargin: 10mm\n---\nsmall\n");
+  TempPdf pdf(r.bytes);
+  EXPECT_NE(run("pdfinfo " + pdf.path()).find("283.465 x 425.197 pts"), std::string::npos);
+  auto bad = engine_.render("---\npapersize: galactic\n---\nx\n");
+  EXPECT_FALSE(bad.ok());
+}
+
+TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
+  for (const char* theme : {"default", "classic", "modern", "default"}) {
+    ConvertOptions o;
+    o.theme = theme;
+    auto r = render(std::string("# ") + theme + "\n\nbody\n", o);
+    TempPdf pdf(r.bytes);
+    EXPECT_NE(text_of(pdf).find(theme), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace docforge::document
