@@ -487,30 +487,72 @@ std::string html_unescape(std::string_view s) {
 Value f_striptags(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("striptags", args);
   std::string s = to_str(ctx, v);
-  // Comments first, then tags (non-greedy, across lines).
+  // markupsafe: repeatedly remove the first "<!--" ... "-->" (the end searched from the start
+  // mark, so "<!-->" is a whole comment), then tags. Removing a comment can join text into a
+  // new "<!--" across the cut, so the scan re-examines the last 3 kept bytes.
   std::string no_comments;
-  for (std::size_t i = 0; i < s.size();) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      std::size_t end = s.find("-->", i + 4);
-      if (end != std::string::npos) {
-        i = end + 3;
-        continue;
+  std::size_t i = 0;  // s[i:] is the unprocessed rest; value = no_comments + s[i:]
+  auto at = [&](std::size_t k) {
+    return k < no_comments.size() ? no_comments[k] : s[i + k - no_comments.size()];
+  };
+  while (true) {
+    std::size_t total = no_comments.size() + (s.size() - i);
+    auto match = [&](std::size_t k, std::string_view w) {
+      if (k + w.size() > total) return false;
+      for (std::size_t m = 0; m < w.size(); ++m) {
+        if (at(k + m) != w[m]) return false;
+      }
+      return true;
+    };
+    std::size_t start = std::string::npos;
+    for (std::size_t k = no_comments.size() >= 3 ? no_comments.size() - 3 : 0;
+         k < no_comments.size(); ++k) {
+      if (match(k, "<!--")) {
+        start = k;
+        break;
       }
     }
-    no_comments.push_back(s[i]);
-    ++i;
+    if (start == std::string::npos) {
+      std::size_t f = s.find("<!--", i);
+      if (f == std::string::npos) break;
+      start = no_comments.size() + (f - i);
+    }
+    std::size_t end = std::string::npos;
+    for (std::size_t k = start; k < no_comments.size(); ++k) {
+      if (match(k, "-->")) {
+        end = k;
+        break;
+      }
+    }
+    if (end == std::string::npos) {
+      std::size_t from = start > no_comments.size() ? i + (start - no_comments.size()) : i;
+      std::size_t f = s.find("-->", from);
+      if (f == std::string::npos) break;
+      end = no_comments.size() + (f - i);
+    }
+    std::size_t cut_end = end + 3;  // value coordinates, >= no_comments.size()
+    std::size_t old_size = no_comments.size();
+    if (start <= old_size) {
+      no_comments.resize(start);
+    } else {
+      no_comments.append(s, i, start - old_size);
+    }
+    i += cut_end - old_size;
   }
+  no_comments.append(s, i, std::string::npos);
   std::string no_tags;
-  for (std::size_t i = 0; i < no_comments.size();) {
-    if (no_comments[i] == '<') {
-      std::size_t end = no_comments.find('>', i + 1);
-      if (end != std::string::npos) {
-        i = end + 1;
-        continue;
+  for (std::size_t k = 0; k < no_comments.size();) {
+    if (no_comments[k] == '<') {
+      std::size_t end = no_comments.find('>', k + 1);
+      if (end == std::string::npos) {
+        no_tags.append(no_comments, k, std::string::npos);
+        break;
       }
+      k = end + 1;
+      continue;
     }
-    no_tags.push_back(no_comments[i]);
-    ++i;
+    no_tags.push_back(no_comments[k]);
+    ++k;
   }
   // " ".join(value.split())
   std::string joined;

@@ -188,6 +188,77 @@ inline bool T(CallContext& ctx, std::string_view name, const Value& subject,
   return fn(ctx, subject, args);
 }
 
+
+// Compact Value constructors and a runner for table-driven tests (expected strings come from
+// python3 jinja2). RunF/RunT return what `{{ v|name(args) }}` / `{{ v is name(args) }}` would
+// print (HTML-escaped when kAe and the result is not safe), or "ERR undefined" / "ERR" when the
+// call throws an undefined / any other TemplateError.
+namespace fake {
+
+inline Value N() { return Value::none(); }
+inline Value B(bool b) { return Value::boolean(b); }
+inline Value I(long long i) { return Value::integer(i); }
+inline Value D(double d) { return Value::floating(d); }
+inline Value S(std::string_view s) { return Value::string(s); }
+inline Value Safe(std::string_view s) { return Value::safe_string(std::string(s)); }
+inline Value Und(std::string_view name) { return Value::undefined(name); }
+inline Value L(std::vector<Value> items) { return Value::list(std::move(items)); }
+inline Value Tup(std::vector<Value> items) { return Value::tuple(std::move(items)); }
+inline Value M(std::vector<std::pair<Value, Value>> entries) {
+  Map m;
+  for (auto& [k, v] : entries) m.set(std::move(k), std::move(v));
+  return Value::map(std::move(m));
+}
+inline Value Big(std::string_view digits) {
+  BigInt b;
+  BigInt::parse(digits, &b);
+  return Value::big_integer(b);
+}
+
+enum RunOptions : int { kAe = 1, kStrict = 2, kChainable = 4, kLatex = 8 };
+
+inline void configure(FakeCallContext& ctx, int options) {
+  ctx.autoescape_on = (options & kAe) != 0;
+  if (options & kStrict) ctx.policy = UndefinedPolicy::kStrict;
+  if (options & kChainable) ctx.policy = UndefinedPolicy::kChainable;
+  if (options & kLatex) ctx.format = EscapeFormat::kLatex;
+}
+
+inline std::string printed(const FakeCallContext& ctx, const Value& v) {
+  if (v.is_undefined()) {
+    return ctx.policy == UndefinedPolicy::kStrict ? "ERR undefined" : "";
+  }
+  std::string s = v.str();
+  if (!ctx.autoescape_on || v.is_safe()) return s;
+  std::string out;
+  append_html_escaped(out, s);
+  return out;
+}
+
+inline std::string RunF(std::string_view name, const Value& subject, std::vector<Value> args,
+                        KwArgs kw, int options) {
+  FakeCallContext ctx;
+  configure(ctx, options);
+  try {
+    return printed(ctx, F(ctx, name, subject, std::move(args), std::move(kw)));
+  } catch (const TemplateError& e) {
+    return e.error.kind == ErrorKind::kUndefined ? "ERR undefined" : "ERR";
+  }
+}
+
+inline std::string RunT(std::string_view name, const Value& subject, std::vector<Value> args,
+                        KwArgs kw, int options) {
+  FakeCallContext ctx;
+  configure(ctx, options);
+  try {
+    return T(ctx, name, subject, std::move(args), std::move(kw)) ? "True" : "False";
+  } catch (const TemplateError& e) {
+    return e.error.kind == ErrorKind::kUndefined ? "ERR undefined" : "ERR";
+  }
+}
+
+}  // namespace fake
+
 }  // namespace docforge
 
 #endif  // DOCFORGE_TESTS_TEMPLATE_BUILTINS_FAKE_CALL_CONTEXT_H_

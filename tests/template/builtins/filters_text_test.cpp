@@ -1,0 +1,162 @@
+// String filters against python3 jinja2 3.1 (expected strings were produced by rendering
+// `{{ v|filter(*a, **k) }}` with jinja2; "ERR" marks calls jinja2 rejects).
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "template/builtins/fake_call_context.h"
+
+namespace docforge {
+namespace {
+
+using namespace fake;  // NOLINT: test-local value constructors
+
+TEST(FiltersText, MatchJinja2) {
+  EXPECT_EQ(RunF("upper", S("hello w\303\266rld"), {}, {}, 0), "HELLO W\303\226RLD");
+  EXPECT_EQ(RunF("upper", Safe("<b>x</b>"), {}, {}, kAe), "<B>X</B>");
+  EXPECT_EQ(RunF("upper", I(42LL), {}, {}, 0), "42");
+  EXPECT_EQ(RunF("upper", Und("x"), {}, {}, 0), "");
+  EXPECT_EQ(RunF("upper", Und("x"), {}, {}, kStrict), "ERR undefined");
+  EXPECT_EQ(RunF("upper", S("stra\303\237e"), {}, {}, 0), "STRASSE");
+  EXPECT_EQ(RunF("lower", S("HeLLo \303\204\303\226\303\234"), {}, {}, 0), "hello \303\244\303\266\303\274");
+  EXPECT_EQ(RunF("lower", N(), {}, {}, 0), "none");
+  EXPECT_EQ(RunF("capitalize", S("hello WORLD"), {}, {}, 0), "Hello world");
+  EXPECT_EQ(RunF("capitalize", S(""), {}, {}, 0), "");
+  EXPECT_EQ(RunF("capitalize", S("\303\251lan VITAL"), {}, {}, 0), "\303\211lan vital");
+  EXPECT_EQ(RunF("title", S("hello world-wide (web) [x] <y> {z}"), {}, {}, 0), "Hello World-Wide (Web) [X] <Y> {Z}");
+  EXPECT_EQ(RunF("title", S("it's a dog's life"), {}, {}, 0), "It's A Dog's Life");
+  EXPECT_EQ(RunF("title", S("HELLO\tWORLD"), {}, {}, 0), "Hello\tWorld");
+  EXPECT_EQ(RunF("center", S("abc"), {I(9LL)}, {}, 0), "   abc   ");
+  EXPECT_EQ(RunF("center", S("abc"), {I(8LL)}, {}, 0), "  abc   ");
+  EXPECT_EQ(RunF("center", S("abcd"), {I(9LL)}, {}, 0), "   abcd  ");
+  EXPECT_EQ(RunF("center", S("ab"), {I(7LL)}, {}, 0), "   ab  ");
+  EXPECT_EQ(RunF("center", S("abc"), {I(2LL)}, {}, 0), "abc");
+  EXPECT_EQ(RunF("center", S("abc"), {}, {}, 0), "                                      abc                                       ");
+  EXPECT_EQ(RunF("center", S("<a>"), {I(7LL)}, {}, kAe), "  &lt;a&gt;  ");
+  EXPECT_EQ(RunF("center", Safe("<a>"), {I(7LL)}, {}, kAe), "  <a>  ");
+  EXPECT_EQ(RunF("center", S("x"), {}, {{"width", I(5LL)}}, 0), "  x  ");
+  EXPECT_EQ(RunF("trim", S("  hi  "), {}, {}, 0), "hi");
+  EXPECT_EQ(RunF("trim", S("xxhixx"), {S("x")}, {}, 0), "hi");
+  EXPECT_EQ(RunF("trim", S("\343\200\200hi\n\t"), {}, {}, 0), "hi");
+  EXPECT_EQ(RunF("trim", S("abcba"), {S("ab")}, {}, 0), "c");
+  EXPECT_EQ(RunF("trim", S(" x "), {}, {{"chars", N()}}, 0), "x");
+  EXPECT_EQ(RunF("replace", S("Hello World"), {S("World"), S("There")}, {}, 0), "Hello There");
+  EXPECT_EQ(RunF("replace", S("aaaa"), {S("a"), S("b"), I(2LL)}, {}, 0), "bbaa");
+  EXPECT_EQ(RunF("replace", S("abc"), {S(""), S("-")}, {}, 0), "-a-b-c-");
+  EXPECT_EQ(RunF("replace", S("abc"), {S(""), S("-"), I(2LL)}, {}, 0), "-a-bc");
+  EXPECT_EQ(RunF("replace", S("<a>"), {S("a"), S("<b>")}, {}, kAe), "&lt;&lt;b&gt;&gt;");
+  EXPECT_EQ(RunF("replace", S("<a>"), {S("a"), Safe("<b>")}, {}, kAe), "&lt;<b>&gt;");
+  EXPECT_EQ(RunF("replace", Safe("<a>"), {S("a"), S("<b>")}, {}, kAe), "<&lt;b&gt;>");
+  EXPECT_EQ(RunF("replace", S("<a>"), {S("a"), S("<b>")}, {}, 0), "<<b>>");
+  EXPECT_EQ(RunF("replace", S("aaa"), {S("a"), S("b")}, {{"count", I(1LL)}}, 0), "baa");
+  EXPECT_EQ(RunF("replace", I(123LL), {I(2LL), I(5LL)}, {}, 0), "153");
+  EXPECT_EQ(RunF("truncate", S("foo bar baz qux"), {I(9LL)}, {}, 0), "foo...");
+  EXPECT_EQ(RunF("truncate", S("foo bar baz qux"), {I(9LL), B(true)}, {}, 0), "foo ba...");
+  EXPECT_EQ(RunF("truncate", S("foo bar baz qux"), {I(9LL)}, {{"leeway", I(0LL)}}, 0), "foo...");
+  EXPECT_EQ(RunF("truncate", S("foo bar baz qux"), {I(11LL), B(false), S("\342\200\246"), I(0LL)}, {}, 0), "foo bar\342\200\246");
+  EXPECT_EQ(RunF("truncate", S("short"), {}, {}, 0), "short");
+  EXPECT_EQ(RunF("truncate", S("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), {}, {}, 0), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...");
+  EXPECT_EQ(RunF("truncate", S("abcdefghij"), {I(5LL)}, {{"leeway", I(0LL)}, {"end", S("!")}}, 0), "abcd!");
+  EXPECT_EQ(RunF("truncate", S("abc"), {I(2LL)}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("truncate", S("abc"), {I(5LL)}, {{"leeway", I(-1LL)}}, 0), "ERR");
+  EXPECT_EQ(RunF("truncate", S("foo bar baz"), {I(8LL)}, {{"leeway", I(0LL)}}, 0), "foo...");
+  EXPECT_EQ(RunF("truncate", S("foobarbaz qux"), {I(8LL)}, {{"leeway", I(0LL)}}, 0), "fooba...");
+  EXPECT_EQ(RunF("truncate", Safe("<b>hello world</b> and more"), {I(10LL)}, {{"leeway", I(0LL)}}, kAe), "<b>hell...");
+  EXPECT_EQ(RunF("wordcount", S("Hello world, this is... a test_x 42"), {}, {}, 0), "7");
+  EXPECT_EQ(RunF("wordcount", S(""), {}, {}, 0), "0");
+  EXPECT_EQ(RunF("wordcount", S("h\303\251llo w\303\266rld"), {}, {}, 0), "2");
+  EXPECT_EQ(RunF("wordwrap", S("The quick brown fox jumps over the lazy dog"), {I(10LL)}, {}, 0), "The quick\nbrown fox\njumps over\nthe lazy\ndog");
+  EXPECT_EQ(RunF("wordwrap", S("The quick brown fox"), {I(5LL)}, {}, 0), "The\nquick\nbrown\nfox");
+  EXPECT_EQ(RunF("wordwrap", S("supercalifragilistic word"), {I(5LL)}, {}, 0), "super\ncalif\nragil\nistic\nword");
+  EXPECT_EQ(RunF("wordwrap", S("supercalifragilistic word"), {I(5LL), B(false)}, {}, 0), "supercalifragilistic\nword");
+  EXPECT_EQ(RunF("wordwrap", S("a b c\n\nd e f"), {I(3LL)}, {}, 0), "a b\nc\n\nd e\nf");
+  EXPECT_EQ(RunF("wordwrap", S("well-known long-winded text-book example"), {I(12LL)}, {}, 0), "well-known\nlong-winded\ntext-book\nexample");
+  EXPECT_EQ(RunF("wordwrap", S("well-known long-winded text-book example"), {I(12LL)}, {{"break_on_hyphens", B(false)}}, 0), "well-known\nlong-winded\ntext-book\nexample");
+  EXPECT_EQ(RunF("wordwrap", S("one two three"), {I(7LL)}, {{"wrapstring", S("<br>")}}, 0), "one two<br>three");
+  EXPECT_EQ(RunF("wordwrap", S("  leading spaces here  and   there  "), {I(8LL)}, {}, 0), "leading\nspaces\nhere\nand\nthere");
+  EXPECT_EQ(RunF("wordwrap", S("aaaa-bbbb-cccc-dddd"), {I(7LL)}, {}, 0), "aaaa-\nbbbb-\ncccc-\ndddd");
+  EXPECT_EQ(RunF("wordwrap", S("x"), {I(0LL)}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("wordwrap", S(""), {I(0LL)}, {}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("tab\tsep\ttext"), {I(6LL)}, {}, 0), "tab\nsep\ntext");
+  EXPECT_EQ(RunF("indent", S("a\nb\n\nc"), {}, {}, 0), "a\n    b\n\n    c");
+  EXPECT_EQ(RunF("indent", S("a\nb\n\nc"), {I(2LL), B(true)}, {}, 0), "  a\n  b\n\n  c");
+  EXPECT_EQ(RunF("indent", S("a\nb\n\nc"), {I(2LL), B(false), B(true)}, {}, 0), "a\n  b\n  \n  c");
+  EXPECT_EQ(RunF("indent", S("a\nb"), {S("> ")}, {}, 0), "a\n> b");
+  EXPECT_EQ(RunF("indent", S("a\015\nb\n"), {I(1LL)}, {}, 0), "a\n b\n");
+  EXPECT_EQ(RunF("indent", S("single"), {}, {}, 0), "single");
+  EXPECT_EQ(RunF("indent", S("a\nb"), {}, {{"first", B(true)}, {"width", S("--")}}, 0), "--a\n--b");
+  EXPECT_EQ(RunF("indent", Safe("<a>\n<b>"), {I(2LL)}, {}, kAe), "<a>\n  <b>");
+  EXPECT_EQ(RunF("striptags", S("<p>Hello <b>World</b></p>  &amp; more\n\n<!-- c -->x"), {}, {}, 0), "Hello World & more x");
+  EXPECT_EQ(RunF("striptags", S("a < b and c > d"), {}, {}, 0), "a d");
+  EXPECT_EQ(RunF("striptags", S("<!-->x<!-- y -->z"), {}, {}, 0), "xz");
+  EXPECT_EQ(RunF("striptags", S("&lt;tag&gt; &#65;&#x42; &copy; &nbsp;x"), {}, {}, 0), "<tag> AB \302\251 \302\240x");
+  EXPECT_EQ(RunF("striptags", S("a<!-<!-- -->-- z -->b"), {}, {}, 0), "ab");
+  EXPECT_EQ(RunF("striptags", S("no tags"), {}, {}, 0), "no tags");
+  EXPECT_EQ(RunF("striptags", S("x <unclosed"), {}, {}, 0), "x <unclosed");
+  EXPECT_EQ(RunF("striptags", Safe("<i>a&amp;b</i>"), {}, {}, kAe), "a&amp;b");
+  EXPECT_EQ(RunF("string", I(12LL), {}, {}, 0), "12");
+  EXPECT_EQ(RunF("string", Safe("<a>"), {}, {}, kAe), "<a>");
+  EXPECT_EQ(RunF("string", L({I(1LL), S("a")}), {}, {}, 0), "[1, 'a']");
+  EXPECT_EQ(RunF("string", N(), {}, {}, 0), "None");
+  EXPECT_EQ(RunF("escape", S("<a href=\"x\">'&'</a>"), {}, {}, 0), "&lt;a href=&#34;x&#34;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  EXPECT_EQ(RunF("e", Safe("<b>"), {}, {}, kAe), "<b>");
+  EXPECT_EQ(RunF("escape", I(5LL), {}, {}, 0), "5");
+  EXPECT_EQ(RunF("forceescape", Safe("<b>"), {}, {}, kAe), "&lt;b&gt;");
+  EXPECT_EQ(RunF("forceescape", S("<b>"), {}, {}, 0), "&lt;b&gt;");
+  EXPECT_EQ(RunF("safe", S("<b>"), {}, {}, 0), "<b>");
+  EXPECT_EQ(RunF("safe", S("<b>"), {}, {}, kAe), "<b>");
+  EXPECT_EQ(RunF("safe", I(3LL), {}, {}, kAe), "3");
+  EXPECT_EQ(RunF("format", S("%s-%d"), {S("a"), I(3LL)}, {}, 0), "a-3");
+  EXPECT_EQ(RunF("format", S("%(x)s!"), {}, {{"x", S("hi")}}, 0), "hi!");
+  EXPECT_EQ(RunF("format", S("%.2f"), {D(3.14159)}, {}, 0), "3.14");
+  EXPECT_EQ(RunF("format", S("%s"), {L({I(1LL), I(2LL)})}, {}, 0), "[1, 2]");
+  EXPECT_EQ(RunF("format", Safe("<%s>"), {S("&")}, {}, kAe), "<&amp;>");
+  EXPECT_EQ(RunF("format", S("%s %s"), {S("a")}, {}, 0), "ERR");
+}
+
+TEST(FiltersText, LatexFilterEscapesAndMarksSafe) {
+  EXPECT_EQ(RunF("latex", S("50% of $x_1 & {y} #2 ~ ^ \\"), {}, {}, 0),
+            "50\\% of \\$x\\_1 \\& \\{y\\} \\#2 \\textasciitilde{} \\textasciicircum{} "
+            "\\textbackslash{}");
+  FakeCallContext ctx;
+  Value v = F(ctx, "latex", S("a_b"));
+  EXPECT_TRUE(v.is_safe());
+  EXPECT_EQ(F(ctx, "latex", Safe("a_b")).str(), "a_b");
+}
+
+TEST(FiltersText, EscapeFollowsLatexFormat) {
+  FakeCallContext ctx;
+  ctx.autoescape_on = true;
+  ctx.format = EscapeFormat::kLatex;
+  Value v = F(ctx, "e", S("a&b"));
+  EXPECT_TRUE(v.is_safe());
+  EXPECT_EQ(v.str(), "a\\&b");
+}
+
+TEST(FiltersText, LargeResultsAreCharged) {
+  FakeCallContext ctx;
+  ctx.limit_values.max_value_bytes = 1000;
+  EXPECT_THROW(F(ctx, "center", S("x"), {I(100000)}), TemplateError);
+  EXPECT_THROW(F(ctx, "indent", S("a\nb"), {I(5000)}), TemplateError);
+  EXPECT_THROW(F(ctx, "replace", S(std::string(100, 'a')), {S("a"), S(std::string(50, 'b'))}),
+               TemplateError);
+  EXPECT_THROW(F(ctx, "wordwrap", S(std::string(200, 'a')), {I(1), B(true), S(std::string(20, '-'))}),
+               TemplateError);
+  EXPECT_EQ(F(ctx, "center", S("x"), {I(5)}).str(), "  x  ");
+  try {
+    F(ctx, "center", S("x"), {I(100000)});
+  } catch (const TemplateError& e) {
+    EXPECT_EQ(e.error.kind, ErrorKind::kLimit);
+  }
+}
+
+TEST(FiltersText, ArgumentErrors) {
+  EXPECT_EQ(RunF("upper", S("a"), {I(1)}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("center", S("a"), {}, {{"bogus", I(1)}}, 0), "ERR");
+  EXPECT_EQ(RunF("replace", S("a"), {S("a")}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("center", S("a"), {S("x")}, {}, 0), "ERR");
+}
+
+}  // namespace
+}  // namespace docforge
