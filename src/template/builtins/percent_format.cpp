@@ -5,6 +5,7 @@
 // `%(key)s` and suppresses the "not all arguments converted" check. With a Markup format string
 // every %s / %r argument is escaped and the result is Markup.
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -165,7 +166,8 @@ class Formatter {
       return i + 1;
     }
     if (spec.width > 0) ctx_.charge_value_size(static_cast<std::size_t>(spec.width));
-    const Value& arg = next_arg();
+    const Value& raw = next_arg();
+    Value arg = safe_ ? markup_arg(type, raw) : raw;
     switch (type) {
       case 's':
       case 'r':
@@ -187,7 +189,7 @@ class Formatter {
         std::size_t start = i;
         std::size_t pos = i;
         char32_t cp = utf8::decode(f, &pos);
-        std::string ch(f.substr(start, pos - start));
+        char ch = cp > 31 && cp < 128 ? static_cast<char>(cp) : '?';
         ops::throw_value_error(fmt::format("unsupported format character '{}' (0x{:x}) at index {}",
                                            ch, static_cast<unsigned>(cp),
                                            utf8::count(f.substr(0, start))));
@@ -206,6 +208,52 @@ class Formatter {
     }
     *out = n;
     return i;
+  }
+
+  // markupsafe wraps each argument of a Markup format string in a helper object that only
+  // converts through str(), repr(), int() and float(); mirror what that allows.
+  Value markup_arg(char type, const Value& arg) {
+    switch (type) {
+      case 'c': throw_type_error("%c requires int or char");
+      case 'x':
+      case 'X':
+      case 'o':
+        throw_type_error(fmt::format("%{} format: an integer is required, not _MarkupEscapeHelper",
+                                     type));
+      case 'd':
+      case 'i':
+      case 'u':
+        if (arg.is_string()) {
+          std::string_view s = arg.as_string();
+          while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) s.remove_prefix(1);
+          while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.remove_suffix(1);
+          BigInt b;
+          if (s.empty() || !BigInt::parse(s, &b)) {
+            ops::throw_value_error(fmt::format("invalid literal for int() with base 10: {}",
+                                               arg.repr()));
+          }
+          return Value::big_integer(std::move(b));
+        }
+        return arg;
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+        if (arg.is_string()) {
+          std::string text(arg.as_string());
+          char* end = nullptr;
+          double d = std::strtod(text.c_str(), &end);
+          if (text.empty() || end == nullptr || *end != '\0') {
+            ops::throw_value_error(fmt::format("could not convert string to float: {}",
+                                               arg.repr()));
+          }
+          return Value::floating(d);
+        }
+        return arg;
+      default: return arg;
+    }
   }
 
   // Appends body padded to the width with spaces (strings and chars: '0' is ignored).
