@@ -1,0 +1,181 @@
+// The compiled form of a template: a tree of expression and statement nodes whose names are
+// already resolved (to frame slots, or to a context lookup for free names) and whose filters
+// and tests are already bound to function pointers. The interpreter (interpreter.cpp) walks it
+// with a switch over the node kind — no virtual dispatch, no name lookups for locals.
+//
+// Slots: every function (the template's root, each block, each macro and call-block caller)
+// has one frame of slots; nested scopes (for bodies, with) take further slots in the same
+// frame. A name that belongs to an enclosing function (a macro reading a loop variable) is a
+// (depth, slot) pair walked through the closure chain.
+//
+// Thread safety: immutable after compilation; shared by concurrent renders.
+
+#ifndef DOCFORGE_TEMPLATE_AST_H_
+#define DOCFORGE_TEMPLATE_AST_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "docforge/environment.h"
+#include "docforge/value.h"
+#include "template/builtins.h"
+
+namespace docforge::tmpl {
+
+enum class ExprKind : std::uint8_t {
+  kConst,
+  kLocal,       // slot at depth
+  kFree,        // context lookup by name
+  kSelf,        // `self` (template reference)
+  kList,
+  kTuple,
+  kDict,        // kids: k0, v0, k1, v1 ...
+  kGetAttr,     // kids[0].name
+  kGetItem,     // kids[0][kids[1]]
+  kSlice,       // kids[0][a:b:c]; kids[1..3] may be null
+  kCall,        // kids[0](kids[1..]) + kwargs + dyn args
+  kSuper,       // super()
+  kFilter,      // kids[0]|name(kids[1..])
+  kTest,        // kids[0] is name(kids[1..]); op = 1 for `is not`
+  kBinary,      // op = BinaryOp
+  kCompare,     // kids[0] then (cmp_ops[i], kids[i+1])
+  kAnd,
+  kOr,
+  kNot,
+  kNeg,
+  kPos,
+  kCondExpr,    // kids: cond, then, else (else may be null)
+  kConcat,      // kids joined with ~
+};
+
+enum class CmpOp : std::uint8_t { kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
+
+struct Expr {
+  ExprKind kind = ExprKind::kConst;
+  std::uint8_t op = 0;
+  std::uint16_t depth = 0;
+  std::uint32_t slot = 0;
+  std::uint32_t offset = 0;  // source offset (line/column via the template's line index)
+  Value value;               // kConst
+  std::string name;          // kFree, kGetAttr, kFilter, kTest names
+  std::vector<Expr*> kids;
+  std::vector<std::pair<std::string, Expr*>> kwargs;
+  Expr* dyn_args = nullptr;
+  Expr* dyn_kwargs = nullptr;
+  std::vector<CmpOp> cmp_ops;
+  FilterFn filter_fn = nullptr;
+  TestFn test_fn = nullptr;
+  const NativeFunction* native = nullptr;  // an Environment filter/test
+};
+
+// Where an assignment goes.
+struct Target {
+  enum class Kind : std::uint8_t { kSlot, kTuple, kNamespaceAttr };
+  Kind kind = Kind::kSlot;
+  std::uint32_t slot = 0;
+  std::uint16_t depth = 0;
+  bool exported = false;  // top-level assignment: also goes to the template's context vars
+  std::string name;       // variable name, or attribute name for kNamespaceAttr
+  Expr* object = nullptr; // kNamespaceAttr: the namespace expression
+  std::vector<Target> items;
+};
+
+// How a slot is initialised when its scope is entered.
+struct SlotInit {
+  enum class Kind : std::uint8_t { kUndefined, kCopy, kResolve };
+  Kind kind = Kind::kUndefined;
+  std::uint32_t slot = 0;
+  std::uint16_t src_depth = 0;
+  std::uint32_t src_slot = 0;
+  std::string name;
+};
+
+struct Stmt;
+using Body = std::vector<Stmt*>;
+
+struct Function;
+
+enum class StmtKind : std::uint8_t {
+  kData,
+  kOutput,       // {{ expr }}
+  kIf,           // expr, body, else_body (elif lowered to nested if)
+  kFor,
+  kSet,          // target = expr
+  kSetBlock,     // target = captured body (optionally filtered by `filter` expr chain)
+  kMacro,        // target = macro object of `function`
+  kCallBlock,    // expr = call; function = caller
+  kFilterBlock,  // expr = filter chain applied to a placeholder (kids[0] is null subject)
+  kWith,
+  kInclude,
+  kImport,
+  kFromImport,
+  kExtends,
+  kBlock,        // renders the most derived block named `name`
+  kAutoescape,
+  kExprStmt,
+};
+
+struct ImportName {
+  std::string name;
+  Target target;
+};
+
+struct Stmt {
+  StmtKind kind = StmtKind::kData;
+  bool flag = false;         // output: autoescape; include: ignore missing; block: scoped
+  bool with_context = false;
+  bool recursive = false;    // for
+  std::uint32_t offset = 0;
+  std::string text;          // data text; block name
+  Expr* expr = nullptr;      // main expression
+  Expr* cond = nullptr;      // for-loop filter `if`
+  Target target;
+  Body body;
+  Body else_body;
+  Function* function = nullptr;
+  std::vector<SlotInit> scope_inits;  // for body / with scope
+  std::vector<std::pair<Target, Expr*>> assigns;  // with
+  bool uses_loop = false;
+  std::uint32_t loop_slot = 0;
+  std::vector<ImportName> names;      // from-import
+  // Locals visible here, passed to includes / scoped blocks (name, depth, slot).
+  std::vector<std::tuple<std::string, std::uint16_t, std::uint32_t>> visible;
+};
+
+struct Param {
+  std::string name;
+  std::uint32_t slot = 0;
+  Expr* default_value = nullptr;
+};
+
+struct Function {
+  std::string name;           // macro/block name
+  Body body;
+  std::uint32_t num_slots = 0;
+  std::vector<SlotInit> inits;  // root scope inits
+  std::vector<Param> params;
+  bool catch_varargs = false;
+  bool catch_kwargs = false;
+  bool caller = false;        // references `caller`
+  std::uint32_t varargs_slot = 0;
+  std::uint32_t kwargs_slot = 0;
+  std::uint32_t caller_slot = 0;
+  bool closure = false;       // frame may be captured by a macro defined inside
+  bool autoescape = false;
+  std::uint32_t offset = 0;
+};
+
+struct BlockDef {
+  std::string name;
+  Function* function = nullptr;
+  bool scoped = false;
+  bool required = false;
+};
+
+}  // namespace docforge::tmpl
+
+#endif  // DOCFORGE_TEMPLATE_AST_H_

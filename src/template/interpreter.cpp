@@ -1,0 +1,1336 @@
+// Interpreter implementation. See interpreter.h.
+
+#include "template/interpreter.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "template/builtins.h"
+
+namespace docforge::tmpl {
+namespace {
+
+constexpr std::uint64_t kTickChunk = 4096;
+constexpr std::size_t kInlineSlots = 8;
+
+[[noreturn]] void throw_undefined_error(const Value& v) {
+  std::string_view name = v.is_undefined() ? v.undefined_name() : std::string_view();
+  if (name.empty()) throw_template_error(ErrorKind::kUndefined, "None is undefined");
+  throw_template_error(ErrorKind::kUndefined, fmt::format("'{}' is undefined", name));
+}
+
+std::string object_type_repr(const Value& v) {
+  if (v.is_none()) return "None";
+  return fmt::format("{} object", v.type_name());
+}
+
+bool is_dict_method(std::string_view n) {
+  switch (n.size()) {
+    case 3: return n == "get" || n == "pop";
+    case 4: return n == "keys" || n == "copy";
+    case 5: return n == "items" || n == "clear";
+    case 6: return n == "values" || n == "update";
+    case 7: return n == "popitem";
+    case 8: return n == "fromkeys";
+    case 10: return n == "setdefault";
+    default: return false;
+  }
+}
+
+// Code point slicing helpers for strings.
+std::vector<std::size_t> cp_offsets(std::string_view s) {
+  std::vector<std::size_t> offs;
+  offs.reserve(s.size() + 1);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) offs.push_back(i);
+  }
+  offs.push_back(s.size());
+  return offs;
+}
+
+bool to_index(const Value& v, std::int64_t* out) {
+  if (v.is_int()) {
+    *out = v.as_int();
+    return true;
+  }
+  if (v.is_bool()) {
+    *out = v.as_bool() ? 1 : 0;
+    return true;
+  }
+  return false;
+}
+
+// Python slice index normalisation.
+void slice_indices(std::int64_t len, const Value* a, const Value* b, const Value* c,
+                   std::int64_t* start, std::int64_t* stop, std::int64_t* step) {
+  *step = 1;
+  if (c != nullptr && !c->is_none()) {
+    if (!to_index(*c, step)) throw_template_error(ErrorKind::kType, "slice indices must be integers or None or have an __index__ method");
+    if (*step == 0) throw_template_error(ErrorKind::kValue, "slice step cannot be zero");
+  }
+  auto norm = [&](const Value* v, std::int64_t dflt, std::int64_t* out) {
+    if (v == nullptr || v->is_none()) {
+      *out = dflt;
+      return;
+    }
+    std::int64_t i = 0;
+    if (!to_index(*v, &i)) throw_template_error(ErrorKind::kType, "slice indices must be integers or None or have an __index__ method");
+    if (i < 0) {
+      i += len;
+      if (i < 0) i = *step < 0 ? -1 : 0;
+    } else if (i >= len) {
+      i = *step < 0 ? len - 1 : len;
+    }
+    *out = i;
+  };
+  norm(a, *step < 0 ? len - 1 : 0, start);
+  norm(b, *step < 0 ? -1 : len, stop);
+}
+
+}  // namespace
+
+Renderer::Renderer(const Template::Impl& t, std::string& out)
+    : top_(t), env_(*t.env), out_(&out), limits_(t.env->options.limits),
+      policy_(t.env->options.undefined) {
+  std::uint64_t chunk = kTickChunk;
+  if (limits_.fuel != 0 && limits_.fuel < chunk) chunk = limits_.fuel;
+  ticks_ = chunk;
+  if (limits_.max_wall_ms != 0) {
+    has_deadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.max_wall_ms);
+  }
+}
+
+Renderer::~Renderer() = default;
+
+void Renderer::slow_tick() {
+  // A chunk of kTickChunk units (or the remaining fuel) was used up.
+  std::uint64_t chunk = kTickChunk;
+  fuel_used_ += chunk;
+  if (limits_.fuel != 0) {
+    if (fuel_used_ >= limits_.fuel) {
+      throw_template_error(ErrorKind::kLimit,
+                           fmt::format("fuel limit exceeded (limit {} units)", limits_.fuel));
+    }
+    chunk = std::min<std::uint64_t>(kTickChunk, limits_.fuel - fuel_used_);
+  }
+  ticks_ = chunk;
+  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
+    throw_template_error(ErrorKind::kLimit, fmt::format("wall time limit exceeded (limit {} ms)",
+                                                        limits_.max_wall_ms));
+  }
+}
+
+void Renderer::consume_fuel(std::uint64_t units) {
+  while (units > 0) {
+    std::uint64_t n = std::min(units, ticks_ - 1 == 0 ? std::uint64_t{1} : ticks_ - 1);
+    if (n == 0) n = 1;
+    if (n >= ticks_) {
+      ticks_ = 1;
+      tick();
+      --units;
+      continue;
+    }
+    ticks_ -= n;
+    units -= n;
+    if (units > 0) {
+      // Force the slow path: the remaining units consume the rest of this chunk.
+      ticks_ = 1;
+      tick();
+      --units;
+    }
+  }
+}
+
+void Renderer::charge_value_size(std::size_t bytes) {
+  if (limits_.max_value_bytes != 0 && bytes > limits_.max_value_bytes) {
+    throw_template_error(ErrorKind::kLimit,
+                         fmt::format("value size limit exceeded ({} bytes, limit {} bytes)",
+                                     bytes, limits_.max_value_bytes));
+  }
+}
+
+void Renderer::output_limit() {
+  throw_template_error(ErrorKind::kLimit, fmt::format("output size limit exceeded (limit {} bytes)",
+                                                      limits_.max_output_bytes));
+}
+
+void Renderer::enter() {
+  if (++depth_ > limits_.max_recursion) {
+    --depth_;
+    throw_template_error(ErrorKind::kLimit,
+                         fmt::format("maximum recursion depth exceeded (limit {})",
+                                     limits_.max_recursion));
+  }
+}
+
+void Renderer::check_defined(const Value& v) {
+  if (v.is_undefined() && policy_ == UndefinedPolicy::kStrict) throw_undefined_error(v);
+}
+
+bool Renderer::truthy(const Value& v) {
+  if (v.is_undefined()) {
+    if (policy_ == UndefinedPolicy::kStrict) throw_undefined_error(v);
+    return false;
+  }
+  return v.truthy();
+}
+
+Ctx* Renderer::new_ctx() {
+  Ctx& c = ctxs_.emplace_back();
+  c.blocks = &c.own_blocks;
+  return &c;
+}
+
+// ---- entry ------------------------------------------------------------------------------
+
+void Renderer::render(const Value& context) {
+  Ctx root;
+  root.blocks = &root.own_blocks;
+  if (context.is_map()) root.data = &context.as_map();
+  out_->reserve(out_->size() + top_.size_hint);
+  render_root(top_, &root);
+}
+
+void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {
+  for (const BlockDef& b : t.blocks) {
+    BlockChain* chain = nullptr;
+    for (auto& c : *ctx->blocks) {
+      if (c.name == b.name) {
+        chain = &c;
+        break;
+      }
+    }
+    if (chain == nullptr) {
+      ctx->blocks->push_back(BlockChain{b.name, {}});
+      chain = &ctx->blocks->back();
+    }
+    chain->refs.push_back(BlockRef{&t, &b});
+  }
+  const Function* fn = t.root;
+  Value local[kInlineSlots];
+  std::unique_ptr<Value[]> heap;
+  Frame stack_frame;
+  Frame* f = &stack_frame;
+  if (fn->closure) {
+    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
+    f = &kept_frames_.emplace_back();
+    f->slots = kept_slots_.back().get();
+  } else if (fn->num_slots <= kInlineSlots) {
+    f->slots = local;
+  } else {
+    heap = std::make_unique<Value[]>(fn->num_slots);
+    f->slots = heap.get();
+  }
+  f->ctx = ctx;
+  f->tmpl = &t;
+  bool suppress = false;
+  if (t.has_extends) f->suppress = &suppress;
+  bool saved_ae = autoescape_;
+  EscapeFormat saved_fmt = escape_format_;
+  autoescape_ = t.autoescape;
+  escape_format_ = t.escape_format;
+  run_inits(fn->inits, *f);
+  exec_body(fn->body, *f);
+  autoescape_ = saved_ae;
+  escape_format_ = saved_fmt;
+  if (suppress) {
+    // The parent template, recorded by the extends statement.
+    const Template::Impl* parent = f->extends_parent;
+    enter();
+    render_root(*parent, ctx);
+    leave();
+  }
+}
+
+void Renderer::run_inits(const std::vector<SlotInit>& inits, Frame& f) {
+  for (const SlotInit& in : inits) {
+    switch (in.kind) {
+      case SlotInit::Kind::kUndefined:
+        f.slots[in.slot] = Value::undefined(in.name);
+        break;
+      case SlotInit::Kind::kCopy: {
+        Frame* src = &f;
+        for (std::uint16_t d = 0; d < in.src_depth; ++d) src = src->parent;
+        f.slots[in.slot] = src->slots[in.src_slot];
+        break;
+      }
+      case SlotInit::Kind::kResolve:
+        f.slots[in.slot] = lookup(f.ctx, in.name);
+        break;
+    }
+  }
+}
+
+// ---- statements -------------------------------------------------------------------------
+
+void Renderer::exec_body(const Body& body, Frame& f) {
+  for (const Stmt* s : body) exec(s, f);
+}
+
+void Renderer::emit(const Value& v, bool escape) {
+  std::string& out = *out_;
+  switch (v.kind()) {
+    case ValueKind::kString:
+      if (escape && !v.is_safe()) {
+        if (escape_format_ == EscapeFormat::kLatex) {
+          append_latex_escaped(out, v.as_string());
+        } else {
+          append_html_escaped(out, v.as_string());
+        }
+      } else {
+        out.append(v.as_string());
+      }
+      break;
+    case ValueKind::kInt: {
+      fmt::format_int fi(v.as_int());
+      out.append(fi.data(), fi.size());
+      break;
+    }
+    case ValueKind::kUndefined:
+      if (policy_ == UndefinedPolicy::kStrict) throw_undefined_error(v);
+      break;
+    case ValueKind::kNone:
+    case ValueKind::kBool:
+    case ValueKind::kFloat:
+    case ValueKind::kBigInt:
+      v.append_str(out);
+      break;
+    default:
+      if (escape) {
+        std::string tmp;
+        v.append_str(tmp);
+        if (escape_format_ == EscapeFormat::kLatex) {
+          append_latex_escaped(out, tmp);
+        } else {
+          append_html_escaped(out, tmp);
+        }
+      } else {
+        v.append_str(out);
+      }
+  }
+  check_output();
+}
+
+std::string Renderer::capture_body(const Body& body, Frame& f) {
+  std::string buf;
+  std::string* saved = out_;
+  out_ = &buf;
+  try {
+    exec_body(body, f);
+  } catch (...) {
+    out_ = saved;
+    throw;
+  }
+  out_ = saved;
+  return buf;
+}
+
+Value Renderer::make_output_value(std::string s, bool autoescape) {
+  if (autoescape) return Value::safe_string(std::move(s));
+  return Value::string(std::move(s));
+}
+
+void Renderer::exec(const Stmt* s, Frame& f) {
+  tick();
+  switch (s->kind) {
+    case StmtKind::kData:
+      if (f.suppress != nullptr && *f.suppress) return;
+      out_->append(s->text);
+      check_output();
+      return;
+    case StmtKind::kOutput: {
+      if (f.suppress != nullptr && *f.suppress) return;
+      at(f, s->expr->offset);
+      const Expr* e = s->expr;
+      if (e->kind == ExprKind::kLocal && e->depth == 0) {
+        const Value& v = f.slots[e->slot];
+        at(f, e->offset);
+        emit(v, s->flag);
+        return;
+      }
+      Value v = eval(e, f);
+      at(f, e->offset);
+      emit(v, s->flag);
+      return;
+    }
+    case StmtKind::kIf:
+      at(f, s->offset);
+      if (eval_truthy(s->expr, f)) {
+        exec_body(s->body, f);
+      } else {
+        exec_body(s->else_body, f);
+      }
+      return;
+    case StmtKind::kFor: {
+      at(f, s->offset);
+      Value seq = eval(s->expr, f);
+      exec_for(s, f, seq, 0);
+      return;
+    }
+    case StmtKind::kSet: {
+      at(f, s->offset);
+      Value v = eval(s->expr, f);
+      assign(s->target, std::move(v), f);
+      return;
+    }
+    case StmtKind::kSetBlock: {
+      std::string text = capture_body(s->body, f);
+      Value v = make_output_value(std::move(text), autoescape_);
+      if (s->expr != nullptr) {
+        at(f, s->offset);
+        v = eval_filter(s->expr, f, &v);
+      }
+      assign(s->target, std::move(v), f);
+      return;
+    }
+    case StmtKind::kMacro: {
+      auto* m = new MacroObject();
+      m->fn = s->function;
+      m->closure = &f;
+      m->ctx = f.ctx;
+      m->tmpl = f.tmpl;
+      assign(s->target, Value::object(m), f);
+      return;
+    }
+    case StmtKind::kCallBlock: {
+      if (f.suppress != nullptr && *f.suppress) return;
+      at(f, s->offset);
+      auto* m = new MacroObject();
+      m->fn = s->function;
+      m->closure = &f;
+      m->ctx = f.ctx;
+      m->tmpl = f.tmpl;
+      m->is_caller = true;
+      Value caller = Value::object(m);
+      const Expr* call = s->expr;
+      Value callee = eval(call->kids[0], f);
+      CallArgs args;
+      eval_args(call, f, args, 1);
+      args.keyword.emplace_back("caller", caller);
+      at(f, call->offset);
+      Value r = this->call(callee, args);
+      emit(r, autoescape_);
+      return;
+    }
+    case StmtKind::kFilterBlock: {
+      if (f.suppress != nullptr && *f.suppress) return;
+      std::string text = capture_body(s->body, f);
+      Value v = make_output_value(std::move(text), autoescape_);
+      at(f, s->offset);
+      Value r = eval_filter(s->expr, f, &v);
+      emit(r, false);
+      return;
+    }
+    case StmtKind::kWith: {
+      std::vector<Value> vals;
+      vals.reserve(s->assigns.size());
+      for (const auto& [t, e] : s->assigns) vals.push_back(eval(e, f));
+      run_inits(s->scope_inits, f);
+      for (std::size_t i = 0; i < vals.size(); ++i) assign(s->assigns[i].first, vals[i], f);
+      exec_body(s->body, f);
+      return;
+    }
+    case StmtKind::kInclude: {
+      if (f.suppress != nullptr && *f.suppress) return;
+      at(f, s->offset);
+      Value name = eval(s->expr, f);
+      std::shared_ptr<const Template> t = load_template(name, s->flag, f);
+      if (!t) return;
+      Ctx* c = new_ctx();
+      if (s->with_context) {
+        c->locals_keep = build_locals(s, f);
+        c->locals = &c->locals_keep.as_map();
+        c->parent = f.ctx;
+      }
+      enter();
+      render_root(*t->impl(), c);
+      leave();
+      return;
+    }
+    case StmtKind::kImport:
+    case StmtKind::kFromImport: {
+      at(f, s->offset);
+      Value name = eval(s->expr, f);
+      std::shared_ptr<const Template> t = load_template(name, false, f);
+      Ctx* c = new_ctx();
+      if (s->with_context) {
+        c->locals_keep = build_locals(s, f);
+        c->locals = &c->locals_keep.as_map();
+        c->parent = f.ctx;
+      }
+      std::string body;
+      std::string* saved = out_;
+      out_ = &body;
+      enter();
+      try {
+        render_root(*t->impl(), c);
+      } catch (...) {
+        out_ = saved;
+        throw;
+      }
+      leave();
+      out_ = saved;
+      if (s->kind == StmtKind::kImport) {
+        auto* m = new ModuleObject();
+        m->exports = &c->vars;
+        m->body = std::move(body);
+        m->name = t->name();
+        assign(s->target, Value::object(m), f);
+      } else {
+        at(f, s->offset);
+        for (const ImportName& in : s->names) {
+          const Value* v = c->vars.find(in.name);
+          if (v == nullptr) {
+            throw_template_error(
+                ErrorKind::kUndefined,
+                fmt::format("the template '{}' (imported on line {}) does not export the "
+                            "requested name '{}'",
+                            t->name(), f.tmpl->lines.line_of(s->offset), in.name));
+          }
+          assign(in.target, *v, f);
+        }
+      }
+      return;
+    }
+    case StmtKind::kExtends: {
+      if (f.suppress == nullptr) return;
+      at(f, s->offset);
+      if (*f.suppress) {
+        throw_template_error(ErrorKind::kSyntax, "extended multiple times");
+      }
+      Value name = eval(s->expr, f);
+      std::shared_ptr<const Template> t = load_template(name, false, f);
+      f.extends_parent = t->impl().get();
+      *f.suppress = true;
+      return;
+    }
+    case StmtKind::kBlock: {
+      if (f.suppress != nullptr && *f.suppress) return;
+      at(f, s->offset);
+      const BlockChain* chain = nullptr;
+      for (const auto& c : *f.ctx->blocks) {
+        if (c.name == s->text) {
+          chain = &c;
+          break;
+        }
+      }
+      if (chain == nullptr) return;
+      Value locals;
+      if (s->flag) locals = build_locals(s, f);
+      render_block(chain, 0, f.ctx, s->flag ? &locals.as_map() : nullptr);
+      return;
+    }
+    case StmtKind::kAutoescape: {
+      bool saved = autoescape_;
+      autoescape_ = s->flag;
+      exec_body(s->body, f);
+      autoescape_ = saved;
+      return;
+    }
+    case StmtKind::kExprStmt:
+      eval(s->expr, f);
+      return;
+  }
+}
+
+void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx,
+                            const Map* locals) {
+  const BlockRef& ref = chain->refs[index];
+  if (ref.def->required && index == 0) {
+    throw_template_error(ErrorKind::kUndefined,
+                         fmt::format("Required block '{}' not found.", chain->name));
+  }
+  const Function* fn = ref.def->function;
+  Ctx* use = ctx;
+  Ctx derived;
+  if (locals != nullptr) {
+    derived.locals = locals;
+    derived.parent = ctx;
+    derived.blocks = ctx->blocks;
+    use = &derived;
+  }
+  Value local[kInlineSlots];
+  std::unique_ptr<Value[]> heap;
+  Frame stack_frame;
+  Frame* f = &stack_frame;
+  if (fn->closure) {
+    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
+    f = &kept_frames_.emplace_back();
+    f->slots = kept_slots_.back().get();
+    if (locals != nullptr) {
+      use = new_ctx();
+      use->locals = locals;
+      use->parent = ctx;
+      use->blocks = ctx->blocks;
+    }
+  } else if (fn->num_slots <= kInlineSlots) {
+    f->slots = local;
+  } else {
+    heap = std::make_unique<Value[]>(fn->num_slots);
+    f->slots = heap.get();
+  }
+  f->ctx = use;
+  f->tmpl = ref.tmpl;
+  f->chain = chain;
+  f->chain_index = index;
+  enter();
+  bool saved_ae = autoescape_;
+  EscapeFormat saved_fmt = escape_format_;
+  autoescape_ = fn->autoescape;
+  escape_format_ = ref.tmpl->escape_format;
+  run_inits(fn->inits, *f);
+  exec_body(fn->body, *f);
+  autoescape_ = saved_ae;
+  escape_format_ = saved_fmt;
+  leave();
+}
+
+Value Renderer::render_block_to_value(Ctx* ctx, std::string_view name) {
+  const BlockChain* chain = nullptr;
+  for (const auto& c : *ctx->blocks) {
+    if (c.name == name) chain = &c;
+  }
+  if (chain == nullptr) {
+    return Value::undefined(name);
+  }
+  std::string buf;
+  std::string* saved = out_;
+  out_ = &buf;
+  try {
+    render_block(chain, 0, ctx, nullptr);
+  } catch (...) {
+    out_ = saved;
+    throw;
+  }
+  out_ = saved;
+  return make_output_value(std::move(buf), autoescape_);
+}
+
+Value Renderer::build_locals(const Stmt* s, Frame& f) {
+  Value m = Value::map();
+  Map& mm = m.map_mut();
+  for (auto it = s->visible.rbegin(); it != s->visible.rend(); ++it) {
+    const auto& [name, depth, slot] = *it;
+    Frame* src = &f;
+    for (std::uint16_t d = 0; d < depth; ++d) src = src->parent;
+    const Value& v = src->slots[slot];
+    if (v.is_undefined()) continue;
+    mm.set(name, v);
+  }
+  return m;
+}
+
+std::shared_ptr<const Template> Renderer::load_template(const Value& name_value,
+                                                        bool ignore_missing, const Frame& f) {
+  (void)f;
+  std::vector<std::string> names;
+  if (name_value.is_string()) {
+    names.emplace_back(name_value.as_string());
+  } else if (name_value.is_list()) {
+    for (const Value& v : name_value.as_list()) {
+      if (!v.is_string()) throw_template_error(ErrorKind::kType, "template name must be a string");
+      names.emplace_back(v.as_string());
+    }
+  } else if (name_value.is_undefined()) {
+    throw_undefined_error(name_value);
+  } else {
+    throw_template_error(ErrorKind::kType,
+                         fmt::format("template name must be a string, not {}", name_value.type_name()));
+  }
+  for (const std::string& n : names) {
+    auto r = env_.get_template(n);
+    if (r.ok()) {
+      kept_templates_.push_back(*r);
+      return *r;
+    }
+    if (r.error().kind != ErrorKind::kNotFound) throw TemplateError{r.error()};
+  }
+  if (ignore_missing) return nullptr;
+  if (names.size() == 1) {
+    throw_template_error(ErrorKind::kNotFound, fmt::format("template '{}' not found", names[0]));
+  }
+  std::string list;
+  for (const auto& n : names) {
+    if (!list.empty()) list += ", ";
+    list += "'" + n + "'";
+  }
+  throw_template_error(ErrorKind::kNotFound,
+                       fmt::format("none of the templates given were found: [{}]", list));
+}
+
+void Renderer::assign(const Target& t, Value v, Frame& f) {
+  switch (t.kind) {
+    case Target::Kind::kSlot: {
+      Frame* dst = &f;
+      for (std::uint16_t d = 0; d < t.depth; ++d) dst = dst->parent;
+      if (t.exported) f.ctx->vars.set(t.name, v);
+      dst->slots[t.slot] = std::move(v);
+      return;
+    }
+    case Target::Kind::kTuple: {
+      if (v.is_undefined()) check_defined(v);
+      List items = v.is_list() ? v.as_list() : iterate_value(*this, v);
+      if (items.size() != t.items.size()) {
+        if (items.size() > t.items.size()) {
+          throw_template_error(ErrorKind::kValue,
+                               fmt::format("too many values to unpack (expected {})",
+                                           t.items.size()));
+        }
+        throw_template_error(ErrorKind::kValue,
+                             fmt::format("not enough values to unpack (expected {}, got {})",
+                                         t.items.size(), items.size()));
+      }
+      for (std::size_t i = 0; i < items.size(); ++i) assign(t.items[i], items[i], f);
+      return;
+    }
+    case Target::Kind::kNamespaceAttr: {
+      Value obj = eval(t.object, f);
+      if (!obj.is_object() || !obj.as_object()->set_attr(t.name, v)) {
+        throw_template_error(ErrorKind::kType, "cannot assign attribute on non-namespace object");
+      }
+      return;
+    }
+  }
+}
+
+void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uint32_t depth0) {
+  Value holder;
+  const List* items;
+  if (iterable.is_list()) {
+    items = &iterable.as_list();
+  } else {
+    holder = Value::list(iterate_value(*this, iterable));
+    items = &holder.as_list();
+  }
+  Value filtered;
+  if (s->cond != nullptr) {
+    List keep;
+    for (const Value& item : *items) {
+      run_inits(s->scope_inits, f);
+      assign(s->target, item, f);
+      if (eval_truthy(s->cond, f)) keep.push_back(item);
+    }
+    filtered = Value::list(std::move(keep));
+    items = &filtered.as_list();
+  }
+  if (items->empty()) {
+    exec_body(s->else_body, f);
+    return;
+  }
+  LoopObject* loop = nullptr;
+  Value loop_value;
+  if (s->uses_loop || s->recursive) {
+    loop = new LoopObject();
+    loop_value = Value::object(loop);
+    loop->items = items;
+    loop->depth0 = depth0;
+    loop->recursive = s->recursive;
+    loop->renderer = this;
+    loop->stmt = s;
+    loop->frame = &f;
+  }
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    tick();
+    run_inits(s->scope_inits, f);
+    if (loop != nullptr) {
+      loop->index = i;
+      f.slots[s->loop_slot] = loop_value;
+    }
+    const Value& item = (*items)[i];
+    if (s->target.kind == Target::Kind::kSlot) {
+      f.slots[s->target.slot] = item;
+    } else {
+      assign(s->target, item, f);
+    }
+    exec_body(s->body, f);
+  }
+}
+
+Value Renderer::loop_call(const LoopObject& loop, CallArgs& args) {
+  if (args.positional.size() != 1) {
+    throw_template_error(ErrorKind::kType, "loop() takes exactly one argument");
+  }
+  std::string buf;
+  std::string* saved = out_;
+  out_ = &buf;
+  enter();
+  try {
+    exec_for(loop.stmt, *loop.frame, args.positional[0], loop.depth0 + 1);
+  } catch (...) {
+    out_ = saved;
+    throw;
+  }
+  leave();
+  out_ = saved;
+  return make_output_value(std::move(buf), autoescape_);
+}
+
+// ---- macros -------------------------------------------------------------------------------
+
+Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
+  const Function* fn = m.fn;
+  tick();
+  Value local[kInlineSlots];
+  std::unique_ptr<Value[]> heap;
+  Frame stack_frame;
+  Frame* f = &stack_frame;
+  if (fn->closure) {
+    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
+    f = &kept_frames_.emplace_back();
+    f->slots = kept_slots_.back().get();
+  } else if (fn->num_slots <= kInlineSlots) {
+    f->slots = local;
+  } else {
+    heap = std::make_unique<Value[]>(fn->num_slots);
+    f->slots = heap.get();
+  }
+  f->parent = m.closure;
+  f->ctx = m.ctx;
+  f->tmpl = m.tmpl;
+  const std::size_t nparams = fn->params.size();
+  const char* what = m.is_caller ? "caller" : "macro";
+  std::string display = m.is_caller ? "caller" : fn->name;
+  // Positional.
+  std::size_t npos = args.positional.size();
+  bool provided[64] = {};
+  if (npos > nparams) {
+    if (!fn->catch_varargs) {
+      throw_template_error(ErrorKind::kType,
+                           fmt::format("{} '{}' takes not more than {} argument(s)", what,
+                                       display, nparams));
+    }
+  }
+  for (std::size_t i = 0; i < std::min(npos, nparams); ++i) {
+    f->slots[fn->params[i].slot] = args.positional[i];
+    if (i < 64) provided[i] = true;
+  }
+  if (fn->catch_varargs) {
+    List rest;
+    for (std::size_t i = nparams; i < npos; ++i) rest.push_back(args.positional[i]);
+    f->slots[fn->varargs_slot] = Value::tuple(std::move(rest));
+  }
+  Value kwargs_map;
+  if (fn->catch_kwargs) kwargs_map = Value::map();
+  for (auto& [k, v] : args.keyword) {
+    bool found = false;
+    for (std::size_t i = 0; i < nparams; ++i) {
+      if (fn->params[i].name == k) {
+        if (i < 64 && provided[i]) {
+          throw_template_error(ErrorKind::kType,
+                               fmt::format("macro '{}' got multiple values for argument '{}'",
+                                           display, k));
+        }
+        f->slots[fn->params[i].slot] = v;
+        if (i < 64) provided[i] = true;
+        found = true;
+        break;
+      }
+    }
+    if (found) continue;
+    if (k == "caller" && fn->caller) {
+      f->slots[fn->caller_slot] = v;
+      continue;
+    }
+    if (fn->catch_kwargs) {
+      kwargs_map.map_mut().set(k, v);
+      continue;
+    }
+    throw_template_error(ErrorKind::kType,
+                         fmt::format("{} '{}' takes no keyword argument '{}'", what, display, k));
+  }
+  if (fn->catch_kwargs) f->slots[fn->kwargs_slot] = kwargs_map;
+  if (fn->caller) {
+    bool has = false;
+    for (auto& [k, v] : args.keyword) has = has || k == "caller";
+    if (!has) f->slots[fn->caller_slot] = Value::undefined("caller");
+  }
+  for (std::size_t i = 0; i < nparams; ++i) {
+    if (i < 64 && provided[i]) continue;
+    const Param& p = fn->params[i];
+    if (p.default_value != nullptr) {
+      f->slots[p.slot] = eval(p.default_value, *f);
+    } else {
+      f->slots[p.slot] = Value::undefined(p.name);
+    }
+  }
+  run_inits(fn->inits, *f);
+  std::string buf;
+  std::string* saved = out_;
+  out_ = &buf;
+  bool saved_ae = autoescape_;
+  EscapeFormat saved_fmt = escape_format_;
+  autoescape_ = fn->autoescape;
+  escape_format_ = m.tmpl->escape_format;
+  enter();
+  try {
+    exec_body(fn->body, *f);
+  } catch (...) {
+    out_ = saved;
+    autoescape_ = saved_ae;
+    escape_format_ = saved_fmt;
+    --depth_;
+    throw;
+  }
+  leave();
+  out_ = saved;
+  autoescape_ = saved_ae;
+  escape_format_ = saved_fmt;
+  charge_value_size(buf.size());
+  return make_output_value(std::move(buf), fn->autoescape);
+}
+
+// ---- expressions ------------------------------------------------------------------------
+
+Value Renderer::lookup(const Ctx* c, const std::string& name) {
+  for (; c != nullptr; c = c->parent) {
+    if (!c->vars.empty()) {
+      if (const Value* v = c->vars.find(std::string_view(name))) return *v;
+    }
+    if (c->locals != nullptr) {
+      if (const Value* v = c->locals->find(std::string_view(name))) return *v;
+    }
+    if (c->data != nullptr) {
+      if (const Value* v = c->data->find(std::string_view(name))) return *v;
+    }
+  }
+  if (const Value* v = env_.globals.find(std::string_view(name))) return *v;
+  return Value::undefined(name);
+}
+
+Value Renderer::load_slot(const Expr* e, Frame& f) {
+  Frame* src = &f;
+  for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
+  return src->slots[e->slot];
+}
+
+bool Renderer::eval_truthy(const Expr* e, Frame& f) {
+  switch (e->kind) {
+    case ExprKind::kNot:
+      return !eval_truthy(e->kids[0], f);
+    case ExprKind::kAnd:
+      return eval_truthy(e->kids[0], f) && eval_truthy(e->kids[1], f);
+    case ExprKind::kOr:
+      return eval_truthy(e->kids[0], f) || eval_truthy(e->kids[1], f);
+    case ExprKind::kTest:
+      return eval_test(e, f);
+    default: {
+      Value v = eval(e, f);
+      if (v.is_undefined()) {
+        at(f, e->offset);
+        return truthy(v);
+      }
+      return v.truthy();
+    }
+  }
+}
+
+void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t first) {
+  std::size_t n = e->kids.size();
+  if (n > first) args.positional.reserve(n - first);
+  for (std::size_t i = first; i < n; ++i) args.positional.push_back(eval(e->kids[i], f));
+  for (const auto& [k, ke] : e->kwargs) args.keyword.emplace_back(k, eval(ke, f));
+  if (e->dyn_args != nullptr) {
+    Value v = eval(e->dyn_args, f);
+    at(f, e->dyn_args->offset);
+    List items = v.is_list() ? v.as_list() : iterate_value(*this, v);
+    for (Value& it : items) args.positional.push_back(std::move(it));
+  }
+  if (e->dyn_kwargs != nullptr) {
+    Value v = eval(e->dyn_kwargs, f);
+    if (!v.is_map()) {
+      at(f, e->dyn_kwargs->offset);
+      throw_template_error(ErrorKind::kType, "argument after ** must be a mapping");
+    }
+    for (const auto& [k, val] : v.as_map()) {
+      if (!k.is_string()) throw_template_error(ErrorKind::kType, "keywords must be strings");
+      args.keyword.emplace_back(std::string(k.as_string()), val);
+    }
+  }
+}
+
+Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
+  Value subj = e->kids[0] == nullptr ? *subject : (e->kids[0]->kind == ExprKind::kFilter
+                                                        ? eval_filter(e->kids[0], f, subject)
+                                                        : eval(e->kids[0], f));
+  CallArgs args;
+  eval_args(e, f, args, 1);
+  at(f, e->offset);
+  tick();
+  if (e->filter_fn != nullptr) return e->filter_fn(*this, subj, args);
+  args.positional.insert(args.positional.begin(), subj);
+  Result<Value> r = (*e->native)(args);
+  if (!r.ok()) throw TemplateError{r.error()};
+  return std::move(r.value());
+}
+
+bool Renderer::eval_test(const Expr* e, Frame& f) {
+  Value subj = eval(e->kids[0], f);
+  CallArgs args;
+  eval_args(e, f, args, 1);
+  at(f, e->offset);
+  bool r;
+  if (e->test_fn != nullptr) {
+    r = e->test_fn(*this, subj, args);
+  } else if (e->native != nullptr) {
+    args.positional.insert(args.positional.begin(), subj);
+    Result<Value> res = (*e->native)(args);
+    if (!res.ok()) throw TemplateError{res.error()};
+    r = res.value().truthy();
+  } else {
+    throw_template_error(ErrorKind::kSyntax, fmt::format("No test named '{}'.", e->name));
+  }
+  return e->op != 0 ? !r : r;
+}
+
+Value Renderer::eval_call(const Expr* e, Frame& f) {
+  Value callee = eval(e->kids[0], f);
+  CallArgs args;
+  eval_args(e, f, args, 1);
+  at(f, e->offset);
+  return call(callee, args);
+}
+
+Value Renderer::call(const Value& callee, CallArgs& args) {
+  tick();
+  if (callee.is_object()) {
+    Object* o = callee.as_object();
+    if (o->callable()) return o->call(*this, args);
+  }
+  if (callee.is_undefined()) throw_undefined_error(callee);
+  throw_template_error(ErrorKind::kType,
+                       fmt::format("'{}' object is not callable", callee.type_name()));
+}
+
+Value Renderer::call_filter(std::string_view name, const Value& subject, CallArgs& args) {
+  if (const NativeFunction* nf = env_.find_filter(name)) {
+    CallArgs a = args;
+    a.positional.insert(a.positional.begin(), subject);
+    Result<Value> r = (*nf)(a);
+    if (!r.ok()) throw TemplateError{r.error()};
+    return std::move(r.value());
+  }
+  FilterFn fn = find_builtin_filter(name);
+  if (fn == nullptr) {
+    throw_template_error(ErrorKind::kNotFound, fmt::format("No filter named '{}'.", name));
+  }
+  return fn(*this, subject, args);
+}
+
+bool Renderer::call_test(std::string_view name, const Value& subject, CallArgs& args) {
+  if (const NativeFunction* nf = env_.find_test(name)) {
+    CallArgs a = args;
+    a.positional.insert(a.positional.begin(), subject);
+    Result<Value> r = (*nf)(a);
+    if (!r.ok()) throw TemplateError{r.error()};
+    return r.value().truthy();
+  }
+  TestFn fn = find_builtin_test(name);
+  if (fn == nullptr) {
+    throw_template_error(ErrorKind::kNotFound, fmt::format("No test named '{}'.", name));
+  }
+  return fn(*this, subject, args);
+}
+
+Value Renderer::get_attr(const Value& obj, std::string_view name) {
+  if (!name.empty() && name[0] == '_' && !obj.is_map()) {
+    throw_template_error(ErrorKind::kSecurity,
+                         fmt::format("access to attribute '{}' of '{}' object is unsafe", name,
+                                     obj.type_name()));
+  }
+  switch (obj.kind()) {
+    case ValueKind::kMap: {
+      if (is_dict_method(name)) {
+        Value m = get_builtin_method(obj, name);
+        if (!m.is_undefined()) return m;
+      }
+      if (const Value* v = obj.as_map().find(name)) return *v;
+      return Value::undefined(name);
+    }
+    case ValueKind::kObject: {
+      Value v = obj.as_object()->get_attr(name);
+      return v;
+    }
+    case ValueKind::kUndefined:
+      if (policy_ == UndefinedPolicy::kChainable) return Value::undefined(name);
+      throw_undefined_error(obj);
+    default: {
+      Value m = get_builtin_method(obj, name);
+      if (!m.is_undefined()) return m;
+      return Value::undefined(name);
+    }
+  }
+}
+
+Value Renderer::get_item(const Value& obj, const Value& key) {
+  switch (obj.kind()) {
+    case ValueKind::kMap:
+      if (const Value* v = obj.as_map().find(key)) return *v;
+      break;
+    case ValueKind::kList: {
+      std::int64_t i = 0;
+      if (to_index(key, &i)) {
+        const List& l = obj.as_list();
+        std::int64_t n = static_cast<std::int64_t>(l.size());
+        if (i < 0) i += n;
+        if (i >= 0 && i < n) return l[static_cast<std::size_t>(i)];
+        return Value::undefined(std::to_string(i));
+      }
+      break;
+    }
+    case ValueKind::kString: {
+      std::int64_t i = 0;
+      if (to_index(key, &i)) {
+        std::string_view s = obj.as_string();
+        auto offs = cp_offsets(s);
+        std::int64_t n = static_cast<std::int64_t>(offs.size()) - 1;
+        if (i < 0) i += n;
+        if (i >= 0 && i < n) {
+          return Value::string(s.substr(offs[static_cast<std::size_t>(i)],
+                                        offs[static_cast<std::size_t>(i) + 1] -
+                                            offs[static_cast<std::size_t>(i)]));
+        }
+        return Value::undefined(std::to_string(i));
+      }
+      break;
+    }
+    case ValueKind::kUndefined:
+      if (policy_ == UndefinedPolicy::kChainable) return Value::undefined();
+      throw_undefined_error(obj);
+    default:
+      break;
+  }
+  if (key.is_string() && !obj.is_map()) return get_attr(obj, key.as_string());
+  if (key.is_string()) return Value::undefined(key.as_string());
+  return Value::undefined(key.is_int() ? std::to_string(key.as_int()) : std::string());
+}
+
+Value Renderer::eval(const Expr* e, Frame& f) {
+  switch (e->kind) {
+    case ExprKind::kConst:
+      return e->value;
+    case ExprKind::kLocal:
+      if (e->depth == 0) return f.slots[e->slot];
+      return load_slot(e, f);
+    case ExprKind::kFree:
+      return lookup(f.ctx, e->name);
+    case ExprKind::kSelf: {
+      Value v = lookup(f.ctx, "self");
+      if (!v.is_undefined()) return v;
+      auto* so = new SelfObject();
+      so->renderer = this;
+      so->ctx = f.ctx;
+      so->tmpl_name = f.tmpl->name;
+      return Value::object(so);
+    }
+    case ExprKind::kList:
+    case ExprKind::kTuple: {
+      List items;
+      items.reserve(e->kids.size());
+      for (const Expr* k : e->kids) items.push_back(eval(k, f));
+      return e->kind == ExprKind::kList ? Value::list(std::move(items))
+                                        : Value::tuple(std::move(items));
+    }
+    case ExprKind::kDict: {
+      Value m = Value::map();
+      Map& mm = m.map_mut();
+      for (std::size_t i = 0; i + 1 < e->kids.size(); i += 2) {
+        Value k = eval(e->kids[i], f);
+        Value v = eval(e->kids[i + 1], f);
+        mm.set(std::move(k), std::move(v));
+      }
+      return m;
+    }
+    case ExprKind::kGetAttr: {
+      Value obj = eval(e->kids[0], f);
+      at(f, e->offset);
+      if (obj.is_map()) {
+        // Fast path: data maps.
+        if (!is_dict_method(e->name)) {
+          if (const Value* v = obj.as_map().find(std::string_view(e->name))) return *v;
+          return Value::undefined(e->name);
+        }
+      }
+      return get_attr(obj, e->name);
+    }
+    case ExprKind::kGetItem: {
+      Value obj = eval(e->kids[0], f);
+      Value key = eval(e->kids[1], f);
+      at(f, e->offset);
+      return get_item(obj, key);
+    }
+    case ExprKind::kSlice: {
+      Value obj = eval(e->kids[0], f);
+      Value a = e->kids[1] ? eval(e->kids[1], f) : Value::none();
+      Value b = e->kids[2] ? eval(e->kids[2], f) : Value::none();
+      Value c = e->kids[3] ? eval(e->kids[3], f) : Value::none();
+      at(f, e->offset);
+      if (obj.is_undefined()) {
+        if (policy_ == UndefinedPolicy::kChainable) return obj;
+        throw_undefined_error(obj);
+      }
+      std::int64_t start, stop, step;
+      if (obj.is_list()) {
+        const List& l = obj.as_list();
+        slice_indices(static_cast<std::int64_t>(l.size()), &a, &b, &c, &start, &stop, &step);
+        List out;
+        for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+          out.push_back(l[static_cast<std::size_t>(i)]);
+        }
+        return obj.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+      }
+      if (obj.is_string()) {
+        std::string_view s = obj.as_string();
+        auto offs = cp_offsets(s);
+        std::int64_t n = static_cast<std::int64_t>(offs.size()) - 1;
+        slice_indices(n, &a, &b, &c, &start, &stop, &step);
+        std::string out;
+        for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+          std::size_t u = static_cast<std::size_t>(i);
+          out.append(s.substr(offs[u], offs[u + 1] - offs[u]));
+        }
+        return obj.is_safe() ? Value::safe_string(std::move(out)) : Value::string(std::move(out));
+      }
+      throw_template_error(ErrorKind::kType,
+                           fmt::format("'{}' object is not subscriptable", obj.type_name()));
+    }
+    case ExprKind::kCall:
+      return eval_call(e, f);
+    case ExprKind::kSuper: {
+      at(f, e->offset);
+      if (f.chain == nullptr) {
+        throw_template_error(ErrorKind::kUndefined, "'super' is undefined");
+      }
+      if (f.chain_index + 1 >= f.chain->refs.size()) {
+        throw_template_error(ErrorKind::kUndefined,
+                             fmt::format("there is no parent block called '{}'.", f.chain->name));
+      }
+      std::string buf;
+      std::string* saved = out_;
+      out_ = &buf;
+      try {
+        render_block(f.chain, f.chain_index + 1, f.ctx, nullptr);
+      } catch (...) {
+        out_ = saved;
+        throw;
+      }
+      out_ = saved;
+      return make_output_value(std::move(buf), autoescape_);
+    }
+    case ExprKind::kFilter:
+      return eval_filter(e, f, nullptr);
+    case ExprKind::kTest:
+      return Value::boolean(eval_test(e, f));
+    case ExprKind::kBinary: {
+      Value a = eval(e->kids[0], f);
+      Value b = eval(e->kids[1], f);
+      at(f, e->offset);
+      return apply_binary(*this, static_cast<BinaryOp>(e->op), a, b);
+    }
+    case ExprKind::kConcat: {
+      std::string s;
+      bool any_safe = false;
+      List parts;
+      parts.reserve(e->kids.size());
+      for (const Expr* k : e->kids) {
+        parts.push_back(eval(k, f));
+        if (parts.back().is_safe()) any_safe = true;
+      }
+      at(f, e->offset);
+      bool esc = autoescape_ && any_safe;
+      for (const Value& p : parts) {
+        if (p.is_undefined()) {
+          check_defined(p);
+          continue;
+        }
+        if (esc && !p.is_safe()) {
+          std::string tmp;
+          p.append_str(tmp);
+          if (escape_format_ == EscapeFormat::kLatex) {
+            append_latex_escaped(s, tmp);
+          } else {
+            append_html_escaped(s, tmp);
+          }
+        } else {
+          p.append_str(s);
+        }
+        charge_value_size(s.size());
+      }
+      return esc ? Value::safe_string(std::move(s)) : Value::string(std::move(s));
+    }
+    case ExprKind::kCompare: {
+      Value left = eval(e->kids[0], f);
+      for (std::size_t i = 0; i < e->cmp_ops.size(); ++i) {
+        Value right = eval(e->kids[i + 1], f);
+        at(f, e->offset);
+        bool r = false;
+        switch (e->cmp_ops[i]) {
+          case CmpOp::kEq:
+          case CmpOp::kNe:
+            if (policy_ == UndefinedPolicy::kStrict) {
+              if (left.is_undefined()) throw_undefined_error(left);
+              if (right.is_undefined()) throw_undefined_error(right);
+            }
+            r = left.equals(right);
+            if (e->cmp_ops[i] == CmpOp::kNe) r = !r;
+            break;
+          case CmpOp::kLt:
+            r = apply_compare(*this, CompareOp::kLt, left, right);
+            break;
+          case CmpOp::kLe:
+            r = apply_compare(*this, CompareOp::kLe, left, right);
+            break;
+          case CmpOp::kGt:
+            r = apply_compare(*this, CompareOp::kGt, left, right);
+            break;
+          case CmpOp::kGe:
+            r = apply_compare(*this, CompareOp::kGe, left, right);
+            break;
+          case CmpOp::kIn:
+            r = apply_contains(*this, right, left);
+            break;
+          case CmpOp::kNotIn:
+            r = !apply_contains(*this, right, left);
+            break;
+        }
+        if (!r) return Value::boolean(false);
+        left = std::move(right);
+      }
+      return Value::boolean(true);
+    }
+    case ExprKind::kAnd: {
+      Value a = eval(e->kids[0], f);
+      at(f, e->offset);
+      if (!truthy(a)) return a;
+      return eval(e->kids[1], f);
+    }
+    case ExprKind::kOr: {
+      Value a = eval(e->kids[0], f);
+      at(f, e->offset);
+      if (truthy(a)) return a;
+      return eval(e->kids[1], f);
+    }
+    case ExprKind::kNot:
+      return Value::boolean(!eval_truthy(e->kids[0], f));
+    case ExprKind::kNeg: {
+      Value a = eval(e->kids[0], f);
+      at(f, e->offset);
+      return apply_negate(*this, a);
+    }
+    case ExprKind::kPos: {
+      Value a = eval(e->kids[0], f);
+      at(f, e->offset);
+      return apply_positive(*this, a);
+    }
+    case ExprKind::kCondExpr:
+      if (eval_truthy(e->kids[0], f)) return eval(e->kids[1], f);
+      if (e->kids[2] != nullptr) return eval(e->kids[2], f);
+      return Value::undefined();
+  }
+  return Value::undefined();
+}
+
+}  // namespace docforge::tmpl

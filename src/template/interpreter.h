@@ -1,0 +1,168 @@
+// The interpreter: renders a compiled template (ast.h) into one output string.
+//
+// Design: a tree-walking interpreter over resolved nodes. Dispatch is a switch over the node
+// kind (no virtual calls); local names are frame slots fixed at compile time; free names are
+// looked up in the context chain (template vars -> include locals -> parent contexts -> render
+// data -> globals). Template text is appended straight from the compiled nodes. Errors are
+// thrown as TemplateError and located (template, line, column) from the last node position the
+// interpreter recorded before the failing operation.
+//
+// Renderer implements CallContext for builtins. Sandbox: fuel is charged per statement, loop
+// iteration and call; wall time is checked every few thousand fuel units; output size after
+// each append; recursion depth on macro calls, includes, imports, blocks and recursive loops.
+//
+// Thread safety: a Renderer belongs to one render on one thread.
+
+#ifndef DOCFORGE_TEMPLATE_INTERPRETER_H_
+#define DOCFORGE_TEMPLATE_INTERPRETER_H_
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "docforge/environment.h"
+#include "docforge/value.h"
+#include "template/ast.h"
+#include "template/call_context.h"
+#include "template/runtime_objects.h"
+#include "template/template_impl.h"
+
+namespace docforge::tmpl {
+
+struct BlockRef {
+  const Template::Impl* tmpl;
+  const BlockDef* def;
+};
+struct BlockChain {
+  std::string name;
+  std::vector<BlockRef> refs;  // most derived first
+};
+
+// The variables of one template invocation (Jinja2's Context).
+struct Ctx {
+  Map vars;                       // top-level assignments (exported)
+  const Map* locals = nullptr;    // include/scoped-block locals
+  Value locals_keep;              // owns `locals`
+  const Ctx* parent = nullptr;
+  const Map* data = nullptr;      // the render's context values
+  std::vector<BlockChain>* blocks = nullptr;
+  std::vector<BlockChain> own_blocks;
+};
+
+struct Frame {
+  Value* slots = nullptr;
+  Frame* parent = nullptr;        // closure parent
+  Ctx* ctx = nullptr;
+  const Template::Impl* tmpl = nullptr;
+  bool* suppress = nullptr;       // root of a template that extends: output is suppressed
+  const Template::Impl* extends_parent = nullptr;  // set by {% extends %}
+  const BlockChain* chain = nullptr;  // block being rendered (for super())
+  std::size_t chain_index = 0;
+};
+
+class Renderer final : public CallContext {
+ public:
+  Renderer(const Template::Impl& t, std::string& out);
+  ~Renderer() override;
+
+  void render(const Value& context);
+
+  // CallContext.
+  bool autoescape() const override { return autoescape_; }
+  EscapeFormat escape_format() const override { return escape_format_; }
+  UndefinedPolicy undefined_policy() const override { return policy_; }
+  const Limits& limits() const override { return limits_; }
+  Value get_attr(const Value& obj, std::string_view name) override;
+  Value get_item(const Value& obj, const Value& key) override;
+  Value call_filter(std::string_view name, const Value& subject, CallArgs& args) override;
+  bool call_test(std::string_view name, const Value& subject, CallArgs& args) override;
+  Value call(const Value& callee, CallArgs& args) override;
+  void check_defined(const Value& v) override;
+  void charge_value_size(std::size_t bytes) override;
+  void consume_fuel(std::uint64_t units) override;
+
+  // Used by runtime objects.
+  Value call_macro(const MacroObject& m, CallArgs& args);
+  Value render_block_to_value(Ctx* ctx, std::string_view name);
+  Value loop_call(const LoopObject& loop, CallArgs& args);
+
+ private:
+  friend class LoopObject;
+
+  // Execution.
+  void exec_body(const Body& body, Frame& f);
+  void exec(const Stmt* s, Frame& f);
+  void exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uint32_t depth0);
+  void run_inits(const std::vector<SlotInit>& inits, Frame& f);
+  void assign(const Target& t, Value v, Frame& f);
+  void render_root(const Template::Impl& t, Ctx* ctx);
+  void render_function(const Function* fn, Frame& f);
+  void render_block(const BlockChain* chain, std::size_t index, Ctx* ctx, const Map* locals);
+  std::string capture_body(const Body& body, Frame& f);
+  Value make_output_value(std::string s, bool autoescape);
+  std::shared_ptr<const Template> load_template(const Value& name_value, bool ignore_missing,
+                                                const Frame& f);
+  Value build_locals(const Stmt* s, Frame& f);
+  Ctx* new_ctx();
+
+  // Evaluation.
+  Value eval(const Expr* e, Frame& f);
+  Value eval_filter(const Expr* e, Frame& f, const Value* subject);
+  bool eval_test(const Expr* e, Frame& f);
+  Value eval_call(const Expr* e, Frame& f);
+  bool eval_truthy(const Expr* e, Frame& f);
+  void eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t first);
+  Value lookup(const Ctx* c, const std::string& name);
+  Value load_slot(const Expr* e, Frame& f);
+  void emit(const Value& v, bool escape);
+
+  void at(const Frame& f, std::uint32_t offset) {
+    pos_tmpl_ = f.tmpl;
+    pos_offset_ = offset;
+  }
+  void tick() {
+    if (--ticks_ == 0) slow_tick();
+  }
+  void slow_tick();
+  void check_output() {
+    if (out_->size() > limits_.max_output_bytes) output_limit();
+  }
+  [[noreturn]] void output_limit();
+  void enter();
+  void leave() { --depth_; }
+  bool truthy(const Value& v);
+
+  const Template::Impl& top_;
+  const Environment::Impl& env_;
+  std::string* out_;
+  Limits limits_;
+  UndefinedPolicy policy_;
+  bool autoescape_ = false;
+  EscapeFormat escape_format_ = EscapeFormat::kHtml;
+  std::uint32_t depth_ = 0;
+  std::uint64_t ticks_ = 0;
+  std::uint64_t fuel_used_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
+  const Template::Impl* pos_tmpl_ = nullptr;
+  std::uint32_t pos_offset_ = 0;
+  std::deque<Ctx> ctxs_;
+  std::vector<std::unique_ptr<Value[]>> kept_slots_;
+  std::deque<Frame> kept_frames_;
+  std::vector<std::shared_ptr<const Template>> kept_templates_;
+  std::vector<Value> kept_values_;
+
+ public:
+  // Location of the last recorded position, for error reporting.
+  const Template::Impl* pos_tmpl() const { return pos_tmpl_; }
+  std::uint32_t pos_offset() const { return pos_offset_; }
+};
+
+}  // namespace docforge::tmpl
+
+#endif  // DOCFORGE_TEMPLATE_INTERPRETER_H_

@@ -1,0 +1,52 @@
+// Basic rendering: text, output, if/for/set, filters. Expected outputs come from python3 jinja2.
+
+#include <gtest/gtest.h>
+
+#include "template/engine_test_util.h"
+
+namespace docforge::testing {
+namespace {
+
+TEST(Basics, HelloName) {
+  EXPECT_EQ(render("Hello {{ name }}!", R"({"name": "World"})"), "Hello World!");
+}
+
+TEST(Basics, Literals) {
+  EXPECT_EQ(render("{{ 1 }} {{ 1.5 }} {{ 'a' }} {{ true }} {{ none }} {{ [1, 'a'] }} {{ (1,) }}"),
+            "1 1.5 a True None [1, 'a'] (1,)");
+  EXPECT_EQ(render("{{ {'a': 1} }}"), "{'a': 1}");
+  EXPECT_EQ(render("{{ 1_000 + 0x_ff }} {{ 1_0.5e1_0 }}"), "1255 105000000000.0");
+  EXPECT_EQ(render("{{ \"a\\x41\\u00e9\\q\" }}"), "aA\xc3\xa9\\q");
+}
+
+TEST(Basics, Arithmetic) {
+  EXPECT_EQ(render("{{ 2**3**2 }} {{ -2**2 }} {{ -1|abs }} {{ 2*3**2 }}"), "64 4 1 18");
+  EXPECT_EQ(render("{{ 7 // 2 }} {{ 7 % 3 }} {{ 7 / 2 }} {{ 'a' ~ 1 ~ none }}"), "3 1 3.5 a1None");
+  EXPECT_EQ(render("{{ 1 < 2 < 3 }} {{ 1 < 3 < 2 }} {{ 'a' in 'abc' }} {{ 2 not in [1] }}"),
+            "True False True True");
+  EXPECT_EQ(render("{{ 1 if false }}|{{ 1 if true else 2 }}|{{ 0 or 'x' }}|{{ 1 and 2 }}"),
+            "|1|x|2");
+}
+
+TEST(Basics, IfForSet) {
+  EXPECT_EQ(render("{% for x in xs %}{{ x }}{% if not loop.last %},{% endif %}{% endfor %}",
+                   R"({"xs": [1, 2, 3]})"),
+            "1,2,3");
+  EXPECT_EQ(render("{% set a = 1 %}{% if a == 1 %}one{% elif a == 2 %}two{% else %}other{% endif %}"),
+            "one");
+  EXPECT_EQ(render("{% for x in [] %}x{% else %}empty{% endfor %}"), "empty");
+  EXPECT_EQ(render("{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}",
+                   R"({"d": {"a": 1, "b": 2}})"),
+            "a=1;b=2;");
+  EXPECT_EQ(render("{% for x in range(10) if x is odd %}{{ x }}{% endfor %}"), "13579");
+}
+
+TEST(Basics, Filters) {
+  EXPECT_EQ(render("{{ name|upper }} {{ items|length }} {{ '%.2f'|format(3.14159) }}",
+                   R"({"name": "ab", "items": [1, 2]})"),
+            "AB 2 3.14");
+  EXPECT_EQ(render("{{ missing|default('d') }}"), "d");
+}
+
+}  // namespace
+}  // namespace docforge::testing
