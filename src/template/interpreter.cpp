@@ -418,6 +418,7 @@ void Renderer::exec(const Stmt* s, Frame& f) {
     }
     case StmtKind::kFilterBlock: {
       if (f.suppress != nullptr && *f.suppress) return;
+      run_inits(s->scope_inits, f);
       std::string text = capture_body(s->body, f);
       Value v = make_output_value(std::move(text), autoescape_);
       at(f, s->offset);

@@ -257,7 +257,8 @@ class Lexer {
     }
     if (src_.compare(p, be.size(), be) != 0) return false;
     pos_ = p + be.size();
-    after_tag_end(strip, o_.trim_blocks && !plus);
+    (void)plus;
+    after_tag_end(strip, false);  // Jinja2 does not apply trim_blocks after `raw`
     // Find the endraw tag.
     const std::string& bs = o_.syntax.block_start;
     std::size_t from = pos_;

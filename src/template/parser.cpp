@@ -144,6 +144,11 @@ class Parser {
     next();
     return n;
   }
+  // Statements that open a body accept a trailing ':' (Jinja2's parse_statements).
+  void expect_body_start() {
+    skip_op(":");
+    expect_block_end();
+  }
   void expect_block_end() {
     if (cur().kind == TokenKind::kBlockEnd) {
       next();
@@ -449,11 +454,11 @@ class Parser {
       sc.names = saved;
     }
     s->recursive = skip_name("recursive");
-    expect_block_end();
+    expect_body_start();
     s->body = parse_body("for", {"endfor", "else"});
     func().scopes.pop_back();
     if (skip_name("else")) {
-      expect_block_end();
+      expect_body_start();
       s->else_body = parse_body("for", {"endfor"});
     }
     next();  // endfor
@@ -515,7 +520,7 @@ class Parser {
     next();
     Stmt* s = new_stmt(StmtKind::kIf, off);
     s->expr = parse_tuple(false, true, {}, false);
-    expect_block_end();
+    expect_body_start();
     s->body = parse_body("if", {"elif", "else", "endif"});
     if (is_name("elif")) {
       Stmt* inner = parse_if();  // consumes through endif
@@ -523,7 +528,7 @@ class Parser {
       return s;
     }
     if (skip_name("else")) {
-      expect_block_end();
+      expect_body_start();
       s->else_body = parse_body("if", {"endif"});
     }
     next();  // endif
@@ -704,8 +709,10 @@ class Parser {
     Expr* e = parse_filter(nullptr, true);
     e = parse_filter_chain(e);
     s->expr = e;
-    expect_block_end();
+    expect_body_start();
+    func().scopes.push_back(ScopeInfo{{}, &s->scope_inits, nullptr});
     s->body = parse_body("filter", {"endfilter"});
+    func().scopes.pop_back();
     next();
     expect_block_end();
     return s;

@@ -176,20 +176,23 @@ void format_float_value(CallContext& ctx, std::string& out, double d, const Spec
 
 void format_int(CallContext& ctx, std::string& out, const Value& v, const Spec& spec) {
   char type = spec.type == 0 ? 'd' : spec.type;
+  const char* type_name = v.is_bool() ? "bool" : "int";
   switch (type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-      format_float_value(ctx, out, to_float_checked(v), spec, "int");
+      format_float_value(ctx, out, to_float_checked(v), spec, type_name);
       return;
     case 'b': case 'o': case 'x': case 'X': case 'd': case 'n': case 'c': break;
     default:
-      throw_value_error(fmt::format("Unknown format code '{}' for object of type 'int'", type));
+      throw_value_error(
+          fmt::format("Unknown format code '{}' for object of type '{}'", type, type_name));
   }
   if (spec.precision >= 0) throw_value_error("Precision not allowed in integer format specifier");
   if (type == 'c') {
     if (spec.sign != 0) throw_value_error("Sign not allowed with integer format specifier 'c'");
     if (spec.alt) throw_value_error("Alternate form (#) not allowed with integer format specifier 'c'");
     std::int64_t cp = 0;
-    if (!small_int(v, &cp) || cp < 0 || cp > 0x10FFFF) {
+    if (!small_int(v, &cp)) throw_value_error("Python int too large to convert to C long");
+    if (cp < 0 || cp > 0x10FFFF) {
       throw_value_error("%c arg not in range(0x110000)");
     }
     std::string ch;
@@ -221,28 +224,37 @@ void format_int(CallContext& ctx, std::string& out, const Value& v, const Spec& 
 std::string float_untyped(double a, std::int64_t precision, bool alt) {
   if (precision < 0) {
     std::string r = fmtnum::float_repr(a);
+    if (alt && r.find('.') == std::string::npos) {
+      std::size_t e = r.find('e');
+      if (e == std::string::npos) r += '.';
+      else r.insert(e, ".");
+    }
     return r;
   }
   int p = precision == 0 ? 1 : static_cast<int>(std::min<std::int64_t>(precision, 1000));
-  if (alt) {
-    bool neg = false;
-    return fmtnum::float_abs_body(a, 'g', p, true, &neg);
-  }
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*e", p - 1, a);
   std::string_view e(buf);
   int exp10 = std::atoi(buf + e.find('e') + 1);
-  if (exp10 < -4 || exp10 >= p - 1) {
-    std::string mant(e.substr(0, e.find('e')));
+  bool use_exp = exp10 < -4 || exp10 >= p - 1;
+  if (use_exp) {
+    int n = std::snprintf(nullptr, 0, alt ? "%#.*e" : "%.*e", p - 1, a);
+    std::string out(static_cast<std::size_t>(n), '\0');
+    std::snprintf(out.data(), out.size() + 1, alt ? "%#.*e" : "%.*e", p - 1, a);
+    if (alt) return out;
+    std::size_t epos = out.find('e');
+    std::string mant = out.substr(0, epos);
     if (mant.find('.') != std::string::npos) {
       while (mant.back() == '0') mant.pop_back();
       if (mant.back() == '.') mant.pop_back();
     }
-    return mant + fmt::format("e{}{:02d}", exp10 < 0 ? '-' : '+', std::abs(exp10));
+    return mant + out.substr(epos);
   }
-  int n = std::snprintf(nullptr, 0, "%.*f", std::max(0, p - 1 - exp10), a);
+  int decimals = std::max(0, p - 1 - exp10);
+  int n = std::snprintf(nullptr, 0, alt ? "%#.*f" : "%.*f", decimals, a);
   std::string fixed(static_cast<std::size_t>(n), '\0');
-  std::snprintf(fixed.data(), fixed.size() + 1, "%.*f", std::max(0, p - 1 - exp10), a);
+  std::snprintf(fixed.data(), fixed.size() + 1, alt ? "%#.*f" : "%.*f", decimals, a);
+  if (alt) return fixed;
   if (fixed.find('.') != std::string::npos) {
     while (fixed.back() == '0') fixed.pop_back();
     if (fixed.back() == '.') fixed.pop_back();
@@ -316,7 +328,7 @@ void append_formatted(CallContext& ctx, std::string& out, const Value& v, std::s
     return;
   }
   if (is_int_like(v)) {
-    format_int(ctx, out, v, parse_spec(spec, "int"));
+    format_int(ctx, out, v, parse_spec(spec, v.is_bool() ? "bool" : "int"));
     return;
   }
   if (v.is_float()) {

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "template/builtins.h"
 #include "template/builtins/format_spec.h"
 #include "template/builtins/methods_str.h"
 #include "template/builtins/ops_util.h"
@@ -113,6 +114,44 @@ class StrFormatter {
     throw_template_error(ErrorKind::kValue, Value::string(name).repr());
   }
 
+  // Python's getattr(v, name) as str.format uses it: attributes of objects and methods of
+  // builtin types, never dict items.
+  static Value python_getattr(const Value& v, std::string_view name) {
+    Value r;
+    if (v.is_object()) r = v.as_object()->get_attr(name);
+    else r = get_builtin_method(v, name);
+    if (r.is_undefined()) {
+      throw_template_error(ErrorKind::kValue, fmt::format("'{}' object has no attribute '{}'",
+                                                          py_type_name(v), name));
+    }
+    return r;
+  }
+
+  // Python's v[key] as str.format uses it.
+  Value python_getitem(const Value& v, const Value& key) {
+    if (v.is_map()) {
+      if (const Value* r = v.as_map().find(key)) return *r;
+      throw_template_error(ErrorKind::kValue, key.repr());
+    }
+    if (v.is_list() || v.is_string()) {
+      if (!key.is_int()) {
+        throw_type_error(fmt::format("{} indices must be integers or slices, not str",
+                                     py_type_name(v)));
+      }
+      Value r = ctx_.get_item(v, key);
+      if (r.is_undefined()) {
+        throw_template_error(ErrorKind::kValue,
+                             fmt::format("{} index out of range", py_type_name(v)));
+      }
+      return r;
+    }
+    Value r = ctx_.get_item(v, key);
+    if (r.is_undefined()) {
+      throw_type_error(fmt::format("'{}' object is not subscriptable", py_type_name(v)));
+    }
+    return r;
+  }
+
   // Resolves "name.attr[key]..." to a value.
   Value resolve(std::string_view field_name) {
     std::size_t i = 0;
@@ -128,7 +167,7 @@ class StrFormatter {
           throw_template_error(ErrorKind::kSecurity,
                                fmt::format("access to attribute '{}' is not allowed", attr));
         }
-        v = ctx_.get_attr(v, attr);
+        v = python_getattr(v, attr);
       } else {  // '['
         std::size_t close = field_name.find(']', i);
         if (close == std::string_view::npos) throw_value_error("Missing ']' in format string");
@@ -138,7 +177,7 @@ class StrFormatter {
         for (char c : key) numeric = numeric && c >= '0' && c <= '9';
         Value k = numeric && key.size() < 18 ? Value::integer(std::stoll(std::string(key)))
                                              : Value::string(key);
-        v = ctx_.get_item(v, k);
+        v = python_getitem(v, k);
         i = close + 1;
         if (i < field_name.size() && field_name[i] != '.' && field_name[i] != '[') {
           throw_value_error("Only '.' or '[' may follow ']' in format field specifier");
@@ -171,9 +210,9 @@ class StrFormatter {
       i += 2;
       if (i < body.size() && body[i] != ':') throw_value_error("expected ':' after conversion specifier");
     }
+    Value v = resolve(name);
     std::string spec;
     if (i < body.size() && body[i] == ':') spec = run(body.substr(i + 1), depth + 1);
-    Value v = resolve(name);
     switch (conversion) {
       case 0: break;
       case 's': v = v.is_undefined() ? Value::string("") : Value::string(v.str()); break;
