@@ -10,6 +10,10 @@
 #include <cstring>
 #include <set>
 #include <unordered_set>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <cstdlib>
 
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
@@ -70,6 +74,9 @@ struct Item {
 struct Cell {
   int text = -1;  // -1: empty
   Align align = Align::kDefault;
+  double natural = 0;  // unwrapped text width
+  double dx = 0;       // alignment offset when the layout is left unwrapped
+  bool squeezed = false;  // the layout's width was changed while measuring
 };
 
 struct Row {
@@ -148,6 +155,12 @@ std::string escape_tag_value(std::string_view s) {
     out += c;
   }
   return out;
+}
+
+double cpu_now() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 std::string codepoint_name(gunichar c) {
@@ -698,7 +711,8 @@ struct LayoutEngine::Impl {
           s.color = header ? &t.table_header_text : &t.text;
           s.bold = header;
           cell.text = make_text(b.rows[r][c].content, s);
-          double w = text_width(cell.text) + 2 * padx;
+          cell.natural = text_width(cell.text);
+          double w = cell.natural + 2 * padx;
           maxw[c] = std::max(maxw[c], w);
         }
         row.cells.push_back(cell);
@@ -715,12 +729,13 @@ struct LayoutEngine::Impl {
       for (std::size_t c = 0; c < cols; ++c) widths[c] = maxw[c] + extra * maxw[c] / sum_max;
     } else {
       // Narrowest widths: the longest unbreakable word of each column.
-      for (const Row& row : table.rows) {
+      for (Row& row : table.rows) {
         for (std::size_t c = 0; c < cols; ++c) {
-          if (row.cells[c].text < 0) continue;
+          if (row.cells[c].text < 0 || row.cells[c].natural + 2 * padx <= minw[c]) continue;
           PangoLayout* l = texts[row.cells[c].text].layout.get();
           pango_layout_set_width(l, 1);
           pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+          row.cells[c].squeezed = true;
           minw[c] = std::max(minw[c], text_width(row.cells[c].text) + 2 * padx);
         }
       }
@@ -749,11 +764,21 @@ struct LayoutEngine::Impl {
         Cell& cell = row.cells[c];
         if (cell.text < 0) continue;
         PangoLayout* l = texts[cell.text].layout.get();
-        pango_layout_set_width(l, static_cast<int>((widths[c] - 2 * padx) * kScale));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(l, cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                                      : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                                     : PANGO_ALIGN_LEFT);
+        double inner = widths[c] - 2 * padx;
+        if (!cell.squeezed && cell.natural <= inner + 0.01 &&
+            pango_layout_get_line_count(l) == 1) {
+          // Fits on one line: keep the measured layout (no second shaping pass) and align it
+          // by offset. Right-to-left text aligns to the right by default, as Pango would.
+          bool rtl = pango_layout_get_direction(l, 0) == PANGO_DIRECTION_RTL;
+          Align a = cell.align == Align::kDefault ? (rtl ? Align::kRight : Align::kLeft) : cell.align;
+          cell.dx = a == Align::kRight ? inner - cell.natural : a == Align::kCenter ? (inner - cell.natural) / 2 : 0;
+        } else {
+          pango_layout_set_width(l, static_cast<int>(inner * kScale));
+          pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_alignment(l, cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                                        : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                                       : PANGO_ALIGN_LEFT);
+        }
         check_missing_glyphs(cell.text);
         PangoRectangle logical;
         pango_layout_get_extents(l, nullptr, &logical);
@@ -985,7 +1010,7 @@ struct LayoutEngine::Impl {
     double pad = t.cell_padding;
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (row.cells[c].text < 0) continue;
-      draw_layout(cr, row.cells[c].text, left + tl.col_x[c] + pad * 1.5, top + pad);
+      draw_layout(cr, row.cells[c].text, left + tl.col_x[c] + pad * 1.5 + row.cells[c].dx, top + pad);
     }
   }
 
@@ -1112,6 +1137,7 @@ struct LayoutEngine::Impl {
     hyphenation = hyphenator.set_language(lang);
     setup_fonts();
 
+    auto T0 = cpu_now();
     flow_title_block();
     if (prepared.toc) {
       std::vector<const Block*> hs;
@@ -1127,6 +1153,7 @@ struct LayoutEngine::Impl {
     ctx.width = page_content_width;
     flow_blocks(prepared.doc.blocks, ctx);
 
+    auto T1 = cpu_now();
     auto pages = paginate();
     const int page_count = static_cast<int>(pages.size());
     // Heading positions for the TOC and the outline.
@@ -1198,9 +1225,15 @@ struct LayoutEngine::Impl {
         parent_level[depth] = h.level;
       }
     }
+    auto T2 = cpu_now();
     cairo_tag_end(cr, "Document");
     cairo_destroy(cr);
     cairo_surface_finish(surface);
+    auto T3 = cpu_now();
+    if (std::getenv("DOCFORGE_PDF_TIMING")) {
+      auto ms = [](double a, double b) { return b - a; };
+      std::fprintf(stderr, "flow %.2f paint %.2f finish %.2f\n", ms(T0, T1), ms(T1, T2), ms(T2, T3));
+    }
     cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
