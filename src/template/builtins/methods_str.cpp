@@ -32,6 +32,9 @@ void no_keywords(const CallArgs& args, const char* fn) {
 
 void max_args(const CallArgs& args, const char* fn, std::size_t max) {
   std::size_t n = args.positional.size() + args.keyword.size();
+  if (n > 0 && max == 0) {
+    throw_type_error(fmt::format("str.{}() takes no arguments ({} given)", fn, n));
+  }
   if (n > max) {
     throw_type_error(fmt::format("{}() takes at most {} argument{} ({} given)", fn, max,
                                  max == 1 ? "" : "s", n));
@@ -64,7 +67,11 @@ std::optional<U32> opt_str_arg(const CallArgs& args, std::size_t i, const char* 
                                const char* message) {
   const Value* v = find_arg(args, i, kw);
   if (v == nullptr || v->is_none()) return std::nullopt;
-  if (!v->is_string()) throw_type_error(fmt::format("{}, not {}", message, py_type_name(*v)));
+  if (!v->is_string()) {
+    bool bare = std::string_view(message).find(" arg must be None or str") != std::string_view::npos;
+    throw_type_error(bare ? std::string(message)
+                          : fmt::format("{}, not {}", message, py_type_name(*v)));
+  }
   return decode_all(v->as_string());
 }
 
@@ -118,6 +125,20 @@ Value str_lower(CallContext&, const Value& self, CallArgs& args) {
   max_args(args, "lower", 0);
   U32 out;
   for (char32_t c : self_text(self)) uni_append_lower(out, c);
+  return text_value(out);
+}
+
+Value str_casefold(CallContext&, const Value& self, CallArgs& args) {
+  max_args(args, "casefold", 0);
+  U32 out;
+  for (char32_t c : self_text(self)) {
+    if (c == 0xDF) out += U"ss";
+    else if (c == 0x03C2) out.push_back(0x03C3);
+    else if (c == 0xFB00) out += U"ff";
+    else if (c == 0xFB01) out += U"fi";
+    else if (c == 0xFB02) out += U"fl";
+    else uni_append_lower(out, c);
+  }
   return text_value(out);
 }
 
@@ -437,32 +458,28 @@ Value affix_impl(const Value& self, CallArgs& args, const char* fn, bool prefix)
   min_args(args, fn, 1);
   max_args(args, fn, 3);
   const Value& what = args.positional[0];
-  std::vector<U32> candidates;
-  if (what.is_string()) {
-    candidates.push_back(decode_all(what.as_string()));
-  } else if (what.is_tuple()) {
-    for (const Value& v : what.as_list()) {
-      if (!v.is_string()) {
-        throw_type_error(fmt::format("tuple for {} must only contain str, not {}", fn,
-                                     py_type_name(v)));
-      }
-      candidates.push_back(decode_all(v.as_string()));
-    }
-  } else {
+  if (!what.is_string() && !what.is_tuple()) {
     throw_type_error(fmt::format("{} first arg must be str or a tuple of str, not {}", fn,
                                  py_type_name(what)));
   }
   U32 text = self_text(self);
   std::int64_t start = 0, end = 0;
   slice_bounds(args, 1, text.size(), &start, &end);
-  if (start > static_cast<std::int64_t>(text.size())) return Value::boolean(false);
-  for (const U32& c : candidates) {
-    if (end - start < static_cast<std::int64_t>(c.size())) continue;
+  auto matches = [&](const Value& v) {
+    if (!v.is_string()) {
+      throw_type_error(fmt::format("tuple for {} must only contain str, not {}", fn,
+                                   py_type_name(v)));
+    }
+    U32 c = decode_all(v.as_string());
+    if (start > static_cast<std::int64_t>(text.size())) return false;
+    if (end - start < static_cast<std::int64_t>(c.size())) return false;
     U32View window = U32View(text).substr(static_cast<std::size_t>(start),
                                           static_cast<std::size_t>(end - start));
-    bool hit = prefix ? window.substr(0, c.size()) == c
-                      : window.substr(window.size() - c.size()) == c;
-    if (hit) return Value::boolean(true);
+    return prefix ? window.substr(0, c.size()) == c : window.substr(window.size() - c.size()) == c;
+  };
+  if (what.is_string()) return Value::boolean(matches(what));
+  for (const Value& v : what.as_list()) {
+    if (matches(v)) return Value::boolean(true);
   }
   return Value::boolean(false);
 }
@@ -735,7 +752,7 @@ using R = MarkupRule;
 
 constexpr Entry kMethods[] = {
     {"capitalize", markup_aware<str_capitalize, R::kEscapeArgs>},
-    {"casefold", markup_aware<str_lower, R::kEscapeArgs>},
+    {"casefold", markup_aware<str_casefold, R::kEscapeArgs>},
     {"center", markup_aware<str_center, R::kEscapeArgs>},
     {"count", str_count},
     {"endswith", str_endswith},

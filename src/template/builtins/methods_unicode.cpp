@@ -89,7 +89,7 @@ bool uni_is_upper(char32_t c) {
 
 bool uni_is_lower(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
-  if (c == 0xDF) return true;
+  if (c == 0xDF || (c >= 0xFB00 && c <= 0xFB06)) return true;
   char32_t t = 0;
   if (digraph(c, &t)) return c == 0x01C6 || c == 0x01C9 || c == 0x01CC || c == 0x01F3;
   return wupper(c) != static_cast<wint_t>(c) && wlower(c) == static_cast<wint_t>(c);
