@@ -1,18 +1,15 @@
-// YAML -> Value through yaml-cpp's event parser (not its node tree): anchors map straight to
-// shared Values, so an alias "bomb" costs one reference per use instead of an exponential copy,
-// and every problem carries yaml-cpp's line/column mark.
+// YAML -> Value through libyaml's event parser (the reference C implementation, the parser
+// under PyYAML). yaml-cpp 0.7 was the first choice but hangs forever on inputs as small as ","
+// (found by fuzz_data_yaml); libyaml's parser has no recursion and is fuzzed upstream.
+// Anchors map straight to shared Values, so an alias "bomb" costs one reference per use instead
+// of an exponential copy. Scalars are typed by the YAML 1.2 core schema (scalar_types.h).
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <fmt/format.h>
 
 #include <cmath>
-#include <istream>
-#include <streambuf>
+#include <unordered_map>
 #include <vector>
 
 #include "data/scalar_types.h"
@@ -23,121 +20,148 @@ namespace docforge::data {
 namespace {
 
 constexpr std::size_t kMaxYamlDepth = 1000;
-constexpr const char* kTagPrefix = "tag:yaml.org,2002:";
+constexpr std::string_view kTagPrefix = "tag:yaml.org,2002:";
 
-// An istream over text we do not own (no copy).
-class ViewBuf : public std::streambuf {
- public:
-  explicit ViewBuf(std::string_view text) {
-    char* p = const_cast<char*>(text.data());
-    setg(p, p, p + text.size());
-  }
+struct Mark {
+  int line = 0;    // 0-based, as libyaml reports
+  int column = 0;
 };
 
-struct BuildError {
-  Error error;
-};
-
-class ValueBuilder : public YAML::EventHandler {
+class ValueBuilder {
  public:
   ValueBuilder(std::string_view text, std::string_view name) : text_(text), name_(name) {}
 
   std::vector<Value> documents;
+  std::optional<Error> error;
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  // Each handler returns false after setting `error`.
+  bool document_start() {
     stack_.clear();
     anchors_.clear();
     have_root_ = false;
     root_ = Value::none();
+    return true;
   }
-  void OnDocumentEnd() override { documents.push_back(have_root_ ? root_ : Value::none()); }
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    add(mark, Value::none(), anchor, false);
+  bool document_end() {
+    documents.push_back(have_root_ ? root_ : Value::none());
+    return true;
   }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (anchor >= anchors_.size() || anchors_[anchor].is_undefined()) {
-      fail(mark, "alias refers to an anchor that is not complete here (recursive alias?)");
+  bool alias(const Mark& mark, std::string_view anchor) {
+    auto it = anchors_.find(std::string(anchor));
+    if (it == anchors_.end()) {
+      return fail(mark, it == anchors_.end() && open_anchor(anchor)
+                            ? fmt::format("alias *{} refers to a node that contains it (a "
+                                          "recursive alias)",
+                                          anchor)
+                            : fmt::format("alias *{} refers to an unknown anchor", anchor));
     }
-    add(mark, anchors_[anchor], 0, false);
+    return add(mark, it->second, {}, false);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    add(mark, typed_scalar(mark, tag, value), anchor, tag == "?" && value == "<<");
+  bool scalar(const Mark& mark, const char* tag, std::string_view anchor, std::string_view value,
+              bool plain) {
+    Value v;
+    if (!typed_scalar(mark, tag, value, plain, &v)) return false;
+    return add(mark, std::move(v), anchor, plain && tag == nullptr && value == "<<");
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, Value::list(), anchor, false);
+  bool open(const Mark& mark, bool is_map, std::string_view anchor) {
+    if (stack_.size() >= kMaxYamlDepth) {
+      return fail(mark, fmt::format("nesting too deep: more than {} levels", kMaxYamlDepth),
+                  ErrorKind::kLimit);
+    }
+    Frame f;
+    f.container = is_map ? Value::map() : Value::list();
+    f.is_map = is_map;
+    f.anchor = std::string(anchor);
+    f.mark = mark;
+    stack_.push_back(std::move(f));
+    return true;
   }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, Value::map(), anchor, true);
+  bool close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    if (f.is_map && !f.merges.empty() && !apply_merges(f)) return false;
+    return add(f.mark, std::move(f.container), f.anchor, false);
   }
-  void OnMapEnd() override { close(); }
 
-  [[noreturn]] void fail(const YAML::Mark& mark, std::string message,
-                         ErrorKind kind = ErrorKind::kData) {
-    throw BuildError{make_data_error_at(kind, std::move(message), name_, text_, mark.line + 1,
-                                        mark.column + 1)};
+  bool fail(const Mark& mark, std::string message, ErrorKind kind = ErrorKind::kData) {
+    error = make_data_error_at(kind, std::move(message), name_, text_, mark.line + 1,
+                               mark.column + 1);
+    return false;
   }
 
  private:
   struct Frame {
     Value container;
     bool is_map = false;
-    YAML::anchor_t anchor = 0;
-    YAML::Mark mark;
+    std::string anchor;
+    Mark mark;
     bool have_key = false;
     bool key_is_merge = false;
     Value key;
     std::vector<Value> merges;  // values of "<<" keys, applied at the end
   };
 
-  Value typed_scalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
-    if (tag == "!") return Value::string(value);  // quoted, or explicitly non-specific
-    if (tag == "?" || tag.empty()) return resolve_yaml_core_scalar(value);
-    if (tag.rfind(kTagPrefix, 0) == 0) {
-      std::string_view t = std::string_view(tag).substr(std::string_view(kTagPrefix).size());
-      if (t == "str") return Value::string(value);
-      if (t == "null") {
-        if (is_core_null(value)) return Value::none();
-      } else if (t == "bool") {
-        if (auto b = parse_core_bool(value)) return Value::boolean(*b);
-      } else if (t == "int") {
-        if (auto i = parse_core_int(value)) return std::move(*i);
-      } else if (t == "float") {
-        if (auto f = parse_core_float(value)) return std::move(*f);
-        if (auto i = parse_core_int(value)) return Value::floating(i->to_double());
-      } else {
-        return resolve_yaml_core_scalar(value);
+  bool open_anchor(std::string_view anchor) const {
+    for (const Frame& f : stack_) {
+      if (f.anchor == anchor) return true;
+    }
+    return false;
+  }
+
+  bool typed_scalar(const Mark& mark, const char* tag_c, std::string_view value, bool plain,
+                    Value* out) {
+    if (tag_c == nullptr) {
+      *out = plain ? resolve_yaml_core_scalar(value) : Value::string(value);
+      return true;
+    }
+    std::string_view tag(tag_c);
+    if (tag == "!") {
+      *out = Value::string(value);
+      return true;
+    }
+    if (tag.substr(0, kTagPrefix.size()) != kTagPrefix) {
+      // Application tags (!thing): typed by content.
+      *out = plain ? resolve_yaml_core_scalar(value) : Value::string(value);
+      return true;
+    }
+    std::string_view t = tag.substr(kTagPrefix.size());
+    if (t == "str") {
+      *out = Value::string(value);
+      return true;
+    }
+    if (t == "null") {
+      if (is_core_null(value)) {
+        *out = Value::none();
+        return true;
       }
-      fail(mark, fmt::format("'{}' is not a valid !!{}", value, t));
+    } else if (t == "bool") {
+      if (auto b = parse_core_bool(value)) {
+        *out = Value::boolean(*b);
+        return true;
+      }
+    } else if (t == "int") {
+      if (auto i = parse_core_int(value)) {
+        *out = std::move(*i);
+        return true;
+      }
+    } else if (t == "float") {
+      if (auto f = parse_core_float(value)) {
+        *out = std::move(*f);
+        return true;
+      }
+      if (auto i = parse_core_int(value)) {
+        *out = Value::floating(i->to_double());
+        return true;
+      }
+    } else {
+      *out = plain ? resolve_yaml_core_scalar(value) : Value::string(value);
+      return true;
     }
-    return resolve_yaml_core_scalar(value);  // application tags: resolve by content
+    std::string shown(value.substr(0, 40));
+    return fail(mark, fmt::format("'{}' is not a valid !!{}", shown, t));
   }
 
-  void open(const YAML::Mark& mark, Value container, YAML::anchor_t anchor, bool is_map) {
-    if (stack_.size() >= kMaxYamlDepth) {
-      fail(mark, fmt::format("nesting too deep: more than {} levels", kMaxYamlDepth),
-           ErrorKind::kLimit);
-    }
-    Frame f;
-    f.container = std::move(container);
-    f.is_map = is_map;
-    f.anchor = anchor;
-    f.mark = mark;
-    stack_.push_back(std::move(f));
-  }
-
-  void close() {
-    Frame f = std::move(stack_.back());
-    stack_.pop_back();
-    if (f.is_map && !f.merges.empty()) apply_merges(f);
-    add(f.mark, std::move(f.container), f.anchor, false);
-  }
-
-  void apply_merges(Frame& f) {
+  bool apply_merges(Frame& f) {
     Value merged = Value::map();
     Map& out = merged.map_mut();
     for (const Value& src : f.merges) {
@@ -146,11 +170,13 @@ class ValueBuilder : public YAML::EventHandler {
         sources.push_back(src);
       } else if (src.is_list()) {
         for (const Value& s : src.as_list()) {
-          if (!s.is_map()) fail(f.mark, "a merge key '<<' takes a mapping or a list of mappings");
+          if (!s.is_map()) {
+            return fail(f.mark, "a merge key '<<' takes a mapping or a list of mappings");
+          }
           sources.push_back(s);
         }
       } else {
-        fail(f.mark, "a merge key '<<' takes a mapping or a list of mappings");
+        return fail(f.mark, "a merge key '<<' takes a mapping or a list of mappings");
       }
       for (const Value& s : sources) {
         for (const auto& [k, v] : s.as_map()) {
@@ -160,48 +186,98 @@ class ValueBuilder : public YAML::EventHandler {
     }
     for (const auto& [k, v] : f.container.as_map()) out.set(k, v);
     f.container = std::move(merged);
+    return true;
   }
 
-  void add(const YAML::Mark& mark, Value v, YAML::anchor_t anchor, bool is_merge_key) {
-    if (anchor != 0) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
-      anchors_[anchor] = v;
-    }
+  bool add(const Mark& mark, Value v, std::string_view anchor, bool is_merge_key) {
+    if (!anchor.empty()) anchors_[std::string(anchor)] = v;
     if (stack_.empty()) {
       root_ = std::move(v);
       have_root_ = true;
-      return;
+      return true;
     }
     Frame& top = stack_.back();
     if (!top.is_map) {
       top.container.list_mut().push_back(std::move(v));
-      return;
+      return true;
     }
     if (!top.have_key) {
       if (v.is_list() || v.is_map()) {
-        fail(mark, "a mapping key must be a scalar (lists and mappings cannot be keys)");
+        return fail(mark, "a mapping key must be a scalar (lists and mappings cannot be keys)");
       }
-      if (v.is_float() && std::isnan(v.as_float())) fail(mark, "a mapping key cannot be NaN");
+      if (v.is_float() && std::isnan(v.as_float())) {
+        return fail(mark, "a mapping key cannot be NaN");
+      }
       top.key = std::move(v);
       top.have_key = true;
       top.key_is_merge = is_merge_key;
-      return;
+      return true;
     }
     top.have_key = false;
     if (top.key_is_merge) {
       top.merges.push_back(std::move(v));
-      return;
+      return true;
     }
     top.container.map_mut().set(std::move(top.key), std::move(v));
+    return true;
   }
 
   std::string_view text_;
   std::string_view name_;
   std::vector<Frame> stack_;
-  std::vector<Value> anchors_;
+  std::unordered_map<std::string, Value> anchors_;
   Value root_;
   bool have_root_ = false;
 };
+
+std::string_view anchor_of(const yaml_char_t* a) {
+  return a == nullptr ? std::string_view() : std::string_view(reinterpret_cast<const char*>(a));
+}
+
+// Feeds libyaml's events to the builder. Returns false with builder.error set on failure.
+bool run_parser(yaml_parser_t* parser, ValueBuilder* b, std::string_view text,
+                std::string_view name) {
+  while (true) {
+    yaml_event_t ev;
+    if (!yaml_parser_parse(parser, &ev)) {
+      std::string msg = parser->problem != nullptr ? parser->problem : "invalid YAML";
+      if (parser->context != nullptr) msg += fmt::format(" ({})", parser->context);
+      ErrorKind kind = parser->error == YAML_MEMORY_ERROR ? ErrorKind::kLimit : ErrorKind::kData;
+      b->error = make_data_error_at(kind, std::move(msg), name, text,
+                                    static_cast<int>(parser->problem_mark.line) + 1,
+                                    static_cast<int>(parser->problem_mark.column) + 1);
+      return false;
+    }
+    Mark mark{static_cast<int>(ev.start_mark.line), static_cast<int>(ev.start_mark.column)};
+    bool ok = true;
+    bool end = false;
+    switch (ev.type) {
+      case YAML_STREAM_END_EVENT: end = true; break;
+      case YAML_DOCUMENT_START_EVENT: ok = b->document_start(); break;
+      case YAML_DOCUMENT_END_EVENT: ok = b->document_end(); break;
+      case YAML_ALIAS_EVENT: ok = b->alias(mark, anchor_of(ev.data.alias.anchor)); break;
+      case YAML_SCALAR_EVENT:
+        ok = b->scalar(mark, reinterpret_cast<const char*>(ev.data.scalar.tag),
+                       anchor_of(ev.data.scalar.anchor),
+                       std::string_view(reinterpret_cast<const char*>(ev.data.scalar.value),
+                                        ev.data.scalar.length),
+                       ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
+        break;
+      case YAML_SEQUENCE_START_EVENT:
+        ok = b->open(mark, false, anchor_of(ev.data.sequence_start.anchor));
+        break;
+      case YAML_MAPPING_START_EVENT:
+        ok = b->open(mark, true, anchor_of(ev.data.mapping_start.anchor));
+        break;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: ok = b->close(); break;
+      default: break;
+    }
+    yaml_event_delete(&ev);
+    if (!ok) return false;
+    if (end) return true;
+  }
+}
 
 }  // namespace
 
@@ -214,31 +290,17 @@ Result<std::vector<Value>> parse_yaml_documents(std::string_view text,
                                        static_cast<unsigned char>(text[bad]), bad),
                            source_name, text, bad);
   }
-  ViewBuf buf(text);
-  std::istream in(&buf);
-  ValueBuilder builder(text, source_name);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
-    }
-  } catch (BuildError& e) {
-    return std::move(e.error);
-  } catch (const YAML::DeepRecursion& e) {
-    return make_data_error_at(ErrorKind::kLimit, "nesting too deep", source_name, text,
-                              e.mark.line + 1, e.mark.column + 1);
-  } catch (const YAML::Exception& e) {
-    if (e.mark.is_null()) {
-      Error err = make_error(ErrorKind::kData, e.msg);
-      err.source_name = std::string(source_name);
-      return err;
-    }
-    return make_data_error_at(ErrorKind::kData, e.msg, source_name, text, e.mark.line + 1,
-                              e.mark.column + 1);
-  } catch (const std::exception& e) {
-    Error err = make_error(ErrorKind::kData, fmt::format("cannot read YAML: {}", e.what()));
-    err.source_name = std::string(source_name);
-    return err;
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    return make_error(ErrorKind::kInternal, "cannot initialise the YAML parser");
   }
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  ValueBuilder builder(text, source_name);
+  bool ok = run_parser(&parser, &builder, text, source_name);
+  yaml_parser_delete(&parser);
+  if (!ok) return std::move(*builder.error);
   return std::move(builder.documents);
 }
 

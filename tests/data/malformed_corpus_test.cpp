@@ -125,8 +125,12 @@ TEST(MalformedCorpus, EveryInputGivesACleanError) {
     EXPECT_EQ(e.kind, c.kind) << e.format();
     EXPECT_EQ(e.source_name, "in");
     EXPECT_FALSE(e.message.empty());
-    if (c.line) EXPECT_EQ(e.line, c.line) << e.format();
-    if (c.column) EXPECT_EQ(e.column, c.column) << e.format();
+    if (c.line) {
+      EXPECT_EQ(e.line, c.line) << e.format();
+    }
+    if (c.column) {
+      EXPECT_EQ(e.column, c.column) << e.format();
+    }
     if (c.message_part[0]) {
       EXPECT_NE(e.message.find(c.message_part), std::string::npos) << e.format();
     }

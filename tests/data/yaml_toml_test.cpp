@@ -93,6 +93,14 @@ TEST(YamlReader, DeepNestingIsACleanError) {
   EXPECT_EQ(r.error().kind, ErrorKind::kLimit) << r.error().format();
 }
 
+TEST(YamlReader, InputsThatHangYamlCpp07AreErrors) {
+  // yaml-cpp 0.7 loops forever on these (found by fuzz_data_yaml); libyaml refuses them.
+  for (const char* text : {",", "a\n---\n,", "a: 1\nc:\"]\n---\n,  1s"}) {
+    auto r = parse_yaml_documents(text, "hang.yaml");
+    EXPECT_FALSE(r.ok()) << text;
+  }
+}
+
 TEST(FrontMatter, ReadsYamlHeader) {
   std::string md = "---\ntitle: Hello\ntags: [a, b]\n---\n# Body\n";
   auto r = parse_front_matter(md, "doc.md");
