@@ -38,7 +38,8 @@ function pyFormat(fmt, ...args) {
 }
 
 function timed(fn, t) {
-  const now = () => Number(process.hrtime.bigint()) / 1e9;
+  // Process CPU time (user + system), as render_loop and run_peers.py measure.
+  const now = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
   let t0 = now(); let warm = 0;
   while (now() - t0 < t.warmup_s || warm === 0) { fn(); warm++; }
   const perOp = (now() - t0) / warm;

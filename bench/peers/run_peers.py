@@ -37,7 +37,8 @@ def latex_escape(value):
 
 
 def timed(fn, t):
-    clock = time.perf_counter
+    # Process CPU time (as render_loop and node_peers.js): robust on a shared machine.
+    clock = time.process_time
     t0 = clock()
     warm = 0
     while clock() - t0 < t["warmup_s"] or warm == 0:
@@ -117,7 +118,13 @@ def run_node(engine, wl, workloads_dir, data_dir, modules_dir, mode):
     if p.returncode != 0:
         err = p.stderr.strip().splitlines()
         return {"skipped": f"node failed: {err[-1] if err else p.returncode}"}
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    if mode == "render" and "renders_per_s" in r:
+        printed = subprocess.run(["node", os.path.join(HERE, "node_peers.js"), engine, wl["name"], "print",
+                                  workloads_dir, data_dir, modules_dir], capture_output=True)
+        if printed.returncode == 0:
+            r["output"] = printed.stdout.decode("utf-8", "replace")
+    return r
 
 
 def ensure_npm(modules_dir, allow_install):
@@ -270,10 +277,11 @@ def main():
 
     print("\n".join(lines))
     print()
-    print("Single thread, warm, median of ≥10 timed batches (manifest \"timing\"), all engines in one run; "
+    print("Single thread, warm, median of ≥10 timed batches of process CPU time (manifest \"timing\"), all engines in one run; "
           "ratio > 1 means docforge is faster (for compile: fewer µs).")
     print("nunjucks renders with compat filters for Jinja2 features it lacks (format, map, "
-          "selectattr with a test, sum(attribute=)); † = output differs from Jinja2's.")
+          "selectattr with a test, sum(attribute=)); † = output differs from Jinja2's. "
+          "Node CPU time includes V8's GC and compiler threads.")
     for n in notes:
         print(f"- {n}")
     return 0

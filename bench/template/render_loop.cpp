@@ -7,14 +7,14 @@
 //                 collected when run with --collect-atstart=no)
 // --timed         the manifest's timing protocol, shared with bench/peers/run_peers.py: warm up,
 //                 then time batches of >= min_batch_s until >= min_total_s and >= min_samples;
-//                 reports the median batch rate
+//                 reports the median batch rate (process CPU time)
 // --json          one JSON object on stdout instead of text
 // --print         write one rendering to stdout and exit (for output comparison)
 // --compile       time compiling the main template (from_string) instead of rendering
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -35,7 +35,16 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// Process CPU time, not wall time: the machines are shared, and every runner (run_peers.py,
+// node_peers.js) measures the same way, so a busy neighbour does not skew the ratios.
+struct Clock {
+  using time_point = double;
+  static double now() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  }
+};
 
 struct Timing {
   double warmup_s = 0.3;
@@ -44,9 +53,7 @@ struct Timing {
   int min_samples = 10;
 };
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
+double seconds_since(Clock::time_point t0) { return Clock::now() - t0; }
 
 // Runs `fn` with the shared timing protocol; returns the median operations per second.
 template <typename Fn>
