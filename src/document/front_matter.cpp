@@ -1,5 +1,8 @@
 #include "document/front_matter.h"
 
+#include "docforge/data.h"
+#include "docforge/value.h"
+
 #include <cctype>
 #include <cstdlib>
 
@@ -19,89 +22,6 @@ std::string normalise_key(std::string_view k) {
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// Parses a scalar; returns false with *why set on a malformed one.
-bool parse_scalar(std::string_view v, std::string* out, std::string* why) {
-  v = trim(v);
-  out->clear();
-  if (v.empty()) return true;
-  if (v.front() == '"') {
-    std::size_t i = 1;
-    for (; i < v.size() && v[i] != '"'; ++i) {
-      if (v[i] == '\\' && i + 1 < v.size()) {
-        char e = v[++i];
-        switch (e) {
-          case 'n': *out += '\n'; break;
-          case 't': *out += '\t'; break;
-          case '"': *out += '"'; break;
-          case '\\': *out += '\\'; break;
-          case '/': *out += '/'; break;
-          case 'u':
-            if (i + 4 < v.size()) {
-              append_utf8(*out, std::strtoul(std::string(v.substr(i + 1, 4)).c_str(), nullptr, 16));
-              i += 4;
-            }
-            break;
-          default: *out += '\\'; *out += e; break;
-        }
-      } else {
-        *out += v[i];
-      }
-    }
-    if (i >= v.size()) {
-      *why = "unterminated double-quoted string";
-      return false;
-    }
-    std::string_view rest = trim(v.substr(i + 1));
-    if (!rest.empty() && rest.front() != '#') {
-      *why = "unexpected text after quoted string";
-      return false;
-    }
-    return true;
-  }
-  if (v.front() == '\'') {
-    std::size_t i = 1;
-    for (; i < v.size(); ++i) {
-      if (v[i] == '\'') {
-        if (i + 1 < v.size() && v[i + 1] == '\'') {
-          *out += '\'';
-          ++i;
-          continue;
-        }
-        break;
-      }
-      *out += v[i];
-    }
-    if (i >= v.size()) {
-      *why = "unterminated single-quoted string";
-      return false;
-    }
-    return true;
-  }
-  // Plain scalar: a comment starts at " #".
-  std::size_t hash = v.find(" #");
-  if (hash != std::string_view::npos) v = trim(v.substr(0, hash));
-  *out = std::string(v);
-  return true;
 }
 
 std::optional<bool> parse_bool(std::string_view v) {
@@ -140,46 +60,36 @@ SplitMarkdown split_front_matter(std::string_view md) {
 
 Result<DocumentSettings> parse_front_matter(const SplitMarkdown& split) {
   DocumentSettings st;
-  std::string_view fm = split.front_matter;
-  std::string parent;
-  int line_no = split.front_matter_line;
-  std::size_t pos = 0;
-  while (pos < fm.size()) {
-    std::size_t end = fm.find('\n', pos);
-    if (end == std::string_view::npos) end = fm.size();
-    std::string_view line = fm.substr(pos, end - pos);
-    pos = end + 1;
-    int this_line = line_no++;
-    std::string_view t = trim(line);
-    if (t.empty() || t.front() == '#') continue;
-    bool indented = line.front() == ' ' || line.front() == '\t';
-    auto fail = [&](std::string msg) -> Error {
-      Error e = make_error(ErrorKind::kData, std::move(msg));
-      e.source_name = "front matter";
-      e.line = this_line;
-      e.column = 1;
-      e.source_line = std::string(line);
-      return e;
-    };
-    if (t.front() == '-') {
-      if (!indented || parent.empty()) return fail("expected 'key: value' in front matter");
-      continue;  // list items are accepted and ignored
+  if (split.front_matter.empty()) return st;
+  auto parsed = data::parse_yaml(split.front_matter, "front matter");
+  if (!parsed.ok()) {
+    Error e = std::move(parsed).error();
+    if (e.line > 0) e.line += split.front_matter_line - 1;  // lines of the whole input
+    return e;
+  }
+  const Value& root = parsed.value();
+  if (root.is_none()) return st;
+  if (!root.is_map()) {
+    Error e = make_error(ErrorKind::kData, "front matter must be a mapping of keys to values");
+    e.source_name = "front matter";
+    e.line = split.front_matter_line;
+    return e;
+  }
+  Status status;
+  auto assign = [&](const std::string& full, const Value& v) {
+    std::string value;
+    if (v.is_string()) {
+      value = std::string(v.as_string());
+    } else if (v.is_bool()) {
+      value = v.as_bool() ? "true" : "false";
+    } else if (v.is_list()) {
+      for (const Value& item : v.as_list()) {
+        if (!value.empty()) value += ", ";
+        value += item.str();
+      }
+    } else if (!v.is_none()) {
+      value = v.str();
     }
-    std::size_t colon = t.find(':');
-    while (colon != std::string_view::npos && colon + 1 < t.size() && t[colon + 1] != ' ' && t[colon + 1] != '\t') {
-      colon = t.find(':', colon + 1);
-    }
-    if (colon == std::string_view::npos) return fail("expected 'key: value' in front matter");
-    std::string key = normalise_key(trim(t.substr(0, colon)));
-    std::string_view raw = trim(t.substr(colon + 1));
-    if (!indented) parent.clear();
-    if (raw.empty() || raw.front() == '#') {
-      if (!indented) parent = key;
-      continue;
-    }
-    std::string value, why;
-    if (!parse_scalar(raw, &value, &why)) return fail(why);
-    std::string full = indented && !parent.empty() ? parent + "." + key : key;
     st.all.emplace_back(full, value);
     if (full == "title") st.title = value;
     else if (full == "subtitle") st.subtitle = value;
@@ -198,9 +108,23 @@ Result<DocumentSettings> parse_front_matter(const SplitMarkdown& split) {
     else if (full == "toc_title") st.toc_title = value;
     else if (full == "toc") {
       auto b = parse_bool(value);
-      if (!b) return fail("toc must be true or false, not '" + value + "'");
+      if (!b) {
+        Error e = make_error(ErrorKind::kData, "toc must be true or false, not '" + value + "'");
+        e.source_name = "front matter";
+        status = e;
+        return;
+      }
       st.toc = *b;
     }
+  };
+  for (const auto& [key, value] : root.as_map()) {
+    std::string k = normalise_key(key.str());
+    if (value.is_map()) {
+      for (const auto& [sub_key, sub_value] : value.as_map()) assign(k + "." + normalise_key(sub_key.str()), sub_value);
+    } else {
+      assign(k, value);
+    }
+    if (!status.ok()) return std::move(status).error();
   }
   return st;
 }

@@ -1,9 +1,9 @@
 // Document settings from YAML front matter.
 //
 // split_front_matter() finds a front-matter block (`---` on the first line, closed by `---` or
-// `...`); parse_front_matter() reads it. The accepted YAML is the subset documents use:
-// `key: value` pairs with plain, "double" or 'single' quoted scalars, comments, and one level
-// of nesting (`margin:` followed by indented `top: 20mm` becomes "margin.top"). Keys are
+// `...`); parse_front_matter() reads it as YAML (docforge::data::parse_yaml). Nested mappings
+// one level deep flatten to "parent.key" (`margin:` + `top: 20mm` is "margin.top"); lists join
+// with ", ". Keys are
 // case-insensitive; `-` and `_` are the same.
 //
 // Thread safety: pure functions.

@@ -1,5 +1,8 @@
 #include "document/theme.h"
 
+#include "docforge/data.h"
+#include "docforge/value.h"
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -7,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace docforge::document {
 namespace {
@@ -63,59 +68,29 @@ std::optional<double> parse_length_pt(std::string_view text) {
 
 Result<Theme> parse_theme(std::string_view toml, std::string_view source_name) {
   Theme t;
-  std::string section;
-  int line_no = 0;
-  std::size_t pos = 0;
-  while (pos < toml.size()) {
-    std::size_t end = toml.find('\n', pos);
-    if (end == std::string_view::npos) end = toml.size();
-    std::string_view line = toml.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  auto parsed = data::parse_toml(toml, source_name);
+  if (!parsed.ok()) return std::move(parsed).error();
+  // Flatten [section] key = value into "section.key".
+  std::vector<std::pair<std::string, Value>> entries;
+  for (const auto& [key, value] : parsed->as_map()) {
+    if (value.is_map()) {
+      for (const auto& [sub, sub_value] : value.as_map()) entries.emplace_back(key.str() + "." + sub.str(), sub_value);
+    } else {
+      entries.emplace_back(key.str(), value);
+    }
+  }
+  for (const auto& [full, value] : entries) {
     auto fail = [&](std::string msg) -> Error {
       Error e = make_error(ErrorKind::kData, std::move(msg));
       e.source_name = std::string(source_name);
-      e.line = line_no;
-      e.column = 1;
-      e.source_line = std::string(line);
       return e;
     };
-    std::string_view s = trim(line);
-    if (s.empty() || s.front() == '#') continue;
-    if (s.front() == '[') {
-      std::size_t close = s.find(']');
-      std::string_view rest = trim(s.substr(close == std::string_view::npos ? s.size() : close + 1));
-      if (close == std::string_view::npos || (!rest.empty() && rest.front() != '#')) {
-        return fail("expected ']' after a table name");
-      }
-      section = std::string(trim(s.substr(1, close - 1)));
-      continue;
-    }
-    std::size_t eq = s.find('=');
-    if (eq == std::string_view::npos) return fail("expected 'key = value'");
-    std::string key = std::string(trim(s.substr(0, eq)));
-    std::string_view raw = trim(s.substr(eq + 1));
     TomlValue v;
-    if (!raw.empty() && (raw.front() == '"' || raw.front() == '\'')) {
-      char q = raw.front();
-      std::size_t i = 1;
-      for (; i < raw.size() && raw[i] != q; ++i) {
-        if (q == '"' && raw[i] == '\\' && i + 1 < raw.size()) {
-          char e = raw[++i];
-          v.text += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-        } else {
-          v.text += raw[i];
-        }
-      }
-      if (i >= raw.size()) return fail("unterminated string");
-      v.is_string = true;
-    } else {
-      std::size_t hash = raw.find('#');
-      v.text = std::string(trim(raw.substr(0, hash)));
-      if (v.text.empty()) return fail("missing value for '" + key + "'");
-    }
-    std::string full = section.empty() ? key : section + "." + key;
-
+    v.is_string = value.is_string();
+    if (value.is_bool()) v.text = value.as_bool() ? "true" : "false";
+    else if (value.is_number()) v.text = value.str();
+    else if (value.is_string()) v.text = std::string(value.as_string());
+    else return fail(fmt::format("'{}' must be a string, number or boolean", full));
     auto number = [&](double* out) -> Status {
       if (v.is_string) {
         auto len = parse_length_pt(v.text);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "docforge/document.h"
 
 namespace docforge::document {
@@ -74,6 +76,46 @@ TEST(Names, FormatsAndSourceFormats) {
   EXPECT_EQ(source_format_from_template_name("invoice.md.j2"), SourceFormat::kMarkdown);
   EXPECT_EQ(source_format_from_template_name("a.tex.j2"), SourceFormat::kLatex);
   EXPECT_EQ(source_format_from_template_name("a.txt"), SourceFormat::kText);
+}
+
+}  // namespace
+}  // namespace docforge::document
+
+namespace docforge::document {
+namespace {
+
+TEST(Themes, CustomTomlFileOverridesTheDefault) {
+  std::string dir = ::testing::TempDir();
+  std::ofstream(dir + "/brand.toml") << "[colors]\ntext = \"#123456\"\n[sizes]\nbody = \"11pt\"\n";
+  ConvertOptions o;
+  o.theme = "brand.toml";
+  o.base_dir = dir;
+  auto r = convert_markdown("# T\n", Format::kHtml, o);
+  ASSERT_TRUE(r.ok()) << r.error().format();
+  EXPECT_NE(r->bytes.find("color: #123456"), std::string::npos);
+  EXPECT_NE(r->bytes.find("font-size: 11pt"), std::string::npos);
+
+  std::ofstream(dir + "/bad.toml") << "[colors]\ntext = \"red\"\n";
+  o.theme = "bad.toml";
+  auto bad = convert_markdown("# T\n", Format::kHtml, o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("colors.text"), std::string::npos) << bad.error().format();
+
+  std::ofstream(dir + "/typo.toml") << "[colours]\ntext = \"#000000\"\n";
+  o.theme = "typo.toml";
+  auto typo = convert_markdown("# T\n", Format::kHtml, o);
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.error().message.find("unknown theme key 'colours.text'"), std::string::npos);
+}
+
+TEST(Themes, FrontMatterSelectsThemeAndBadValuesAreErrors) {
+  auto r = convert_markdown("---\ntheme: classic\n---\n# T\n", Format::kHtml);
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->bytes.find("Liberation Serif"), std::string::npos);
+  auto bad = convert_markdown("---\nmargin: wide\n---\nx\n", Format::kHtml);
+  EXPECT_FALSE(bad.ok());
+  auto toc = convert_markdown("---\ntoc: maybe\n---\nx\n", Format::kHtml);
+  EXPECT_FALSE(toc.ok());
 }
 
 }  // namespace
