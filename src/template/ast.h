@@ -13,6 +13,7 @@
 #ifndef DOCFORGE_TEMPLATE_AST_H_
 #define DOCFORGE_TEMPLATE_AST_H_
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -70,6 +71,13 @@ struct Expr {
   FilterFn filter_fn = nullptr;
   TestFn test_fn = nullptr;
   const NativeFunction* native = nullptr;  // an Environment filter/test
+  // kGetAttr on maps: the entry index where the key was last found (an inline cache shared
+  // by concurrent renders; relaxed atomics, any stale value is only a missed hint).
+  mutable std::atomic<std::uint32_t> hint{0};
+
+  Expr() = default;
+  Expr(const Expr&) = delete;
+  Expr& operator=(const Expr&) = delete;
 };
 
 // Where an assignment goes.

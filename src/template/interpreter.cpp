@@ -3,6 +3,7 @@
 #include "template/interpreter.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <string>
 
@@ -88,6 +89,31 @@ void slice_indices(std::int64_t len, const Value* a, const Value* b, const Value
   };
   norm(a, *step < 0 ? len - 1 : 0, start);
   norm(b, *step < 0 ? -1 : len, stop);
+}
+
+// Map lookup by a constant key with the node's inline cache.
+inline const Value* find_attr(const Map& m, const Expr* e) {
+  const auto& ents = m.entries();
+  std::uint32_t h = e->hint.load(std::memory_order_relaxed);
+  if (h < ents.size()) {
+    const Value& k = ents[h].first;
+    if (k.is_string()) {
+      std::string_view ks = k.as_string();
+      if (ks.size() == e->name.size() && std::memcmp(ks.data(), e->name.data(), ks.size()) == 0) {
+        return &ents[h].second;
+      }
+    }
+  }
+  const Value* v = m.find(std::string_view(e->name));
+  if (v != nullptr) {
+    if (!ents.empty()) {
+      auto idx = static_cast<std::uint32_t>(
+          (reinterpret_cast<const char*>(v) - reinterpret_cast<const char*>(&ents[0].second)) /
+          static_cast<std::ptrdiff_t>(sizeof(Map::Entry)));
+      e->hint.store(idx, std::memory_order_relaxed);
+    }
+  }
+  return v;
 }
 
 }  // namespace
@@ -180,7 +206,8 @@ bool Renderer::truthy(const Value& v) {
 }
 
 Ctx* Renderer::new_ctx() {
-  Ctx& c = ctxs_.emplace_back();
+  ctxs_.push_back(std::make_unique<Ctx>());
+  Ctx& c = *ctxs_.back();
   c.blocks = &c.own_blocks;
   return &c;
 }
@@ -217,7 +244,8 @@ void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {
   Frame* f = &stack_frame;
   if (fn->closure) {
     kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    f = &kept_frames_.emplace_back();
+    kept_frames_.push_back(std::make_unique<Frame>());
+    f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
   } else if (fn->num_slots <= kInlineSlots) {
     f->slots = local;
@@ -346,15 +374,10 @@ void Renderer::exec(const Stmt* s, Frame& f) {
       if (f.suppress != nullptr && *f.suppress) return;
       at(f, s->expr->offset);
       const Expr* e = s->expr;
-      if (e->kind == ExprKind::kLocal && e->depth == 0) {
-        const Value& v = f.slots[e->slot];
-        at(f, e->offset);
-        emit(v, s->flag);
-        return;
-      }
-      Value v = eval(e, f);
+      Value tmp;
+      const Value* v = eval_ref(e, f, tmp);
       at(f, e->offset);
-      emit(v, s->flag);
+      emit(*v, s->flag);
       return;
     }
     case StmtKind::kIf:
@@ -560,7 +583,8 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
   Frame* f = &stack_frame;
   if (fn->closure) {
     kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    f = &kept_frames_.emplace_back();
+    kept_frames_.push_back(std::make_unique<Frame>());
+    f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
     if (locals != nullptr) {
       use = new_ctx();
@@ -781,7 +805,8 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
   Frame* f = &stack_frame;
   if (fn->closure) {
     kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    f = &kept_frames_.emplace_back();
+    kept_frames_.push_back(std::make_unique<Frame>());
+    f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
   } else if (fn->num_slots <= kInlineSlots) {
     f->slots = local;
@@ -902,6 +927,58 @@ Value Renderer::lookup(const Ctx* c, const std::string& name) {
   return Value::undefined(name);
 }
 
+const Value* Renderer::lookup_ref(const Ctx* c, const std::string& name) {
+  for (; c != nullptr; c = c->parent) {
+    if (!c->vars.empty()) {
+      if (const Value* v = c->vars.find(std::string_view(name))) return v;
+    }
+    if (c->locals != nullptr) {
+      if (const Value* v = c->locals->find(std::string_view(name))) return v;
+    }
+    if (c->data != nullptr) {
+      if (const Value* v = c->data->find(std::string_view(name))) return v;
+    }
+  }
+  return env_.globals.find(std::string_view(name));
+}
+
+const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
+  switch (e->kind) {
+    case ExprKind::kConst:
+      return &e->value;
+    case ExprKind::kLocal: {
+      Frame* src = &f;
+      for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
+      return &src->slots[e->slot];
+    }
+    case ExprKind::kFree: {
+      if (const Value* v = lookup_ref(f.ctx, e->name)) return v;
+      tmp = Value::undefined(e->name);
+      return &tmp;
+    }
+    case ExprKind::kGetAttr: {
+      Value t2;
+      const Value* obj = eval_ref(e->kids[0], f, t2);
+      if (obj->is_map() && !is_dict_method(e->name)) {
+        const Value* v = find_attr(obj->as_map(), e);
+        if (v != nullptr) {
+          if (obj != &t2) return v;
+          tmp = *v;
+          return &tmp;
+        }
+        tmp = Value::undefined(e->name);
+        return &tmp;
+      }
+      at(f, e->offset);
+      tmp = get_attr(*obj, e->name);
+      return &tmp;
+    }
+    default:
+      tmp = eval(e, f);
+      return &tmp;
+  }
+}
+
 Value Renderer::load_slot(const Expr* e, Frame& f) {
   Frame* src = &f;
   for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
@@ -919,12 +996,13 @@ bool Renderer::eval_truthy(const Expr* e, Frame& f) {
     case ExprKind::kTest:
       return eval_test(e, f);
     default: {
-      Value v = eval(e, f);
-      if (v.is_undefined()) {
+      Value tmp;
+      const Value* v = eval_ref(e, f, tmp);
+      if (v->is_undefined()) {
         at(f, e->offset);
-        return truthy(v);
+        return truthy(*v);
       }
-      return v.truthy();
+      return v->truthy();
     }
   }
 }
@@ -954,10 +1032,20 @@ void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t fi
 }
 
 Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
+  CallArgs args;
+  if (e->filter_fn != nullptr && e->kids.size() == 1 && e->kwargs.empty() &&
+      e->dyn_args == nullptr && e->dyn_kwargs == nullptr && e->kids[0] != nullptr &&
+      e->kids[0]->kind != ExprKind::kFilter) {
+    // No arguments: nothing runs between evaluating the subject and the call; borrow it.
+    Value tmp;
+    const Value* subj = eval_ref(e->kids[0], f, tmp);
+    at(f, e->offset);
+    tick();
+    return e->filter_fn(*this, *subj, args);
+  }
   Value subj = e->kids[0] == nullptr ? *subject : (e->kids[0]->kind == ExprKind::kFilter
                                                         ? eval_filter(e->kids[0], f, subject)
                                                         : eval(e->kids[0], f));
-  CallArgs args;
   eval_args(e, f, args, 1);
   at(f, e->offset);
   tick();
@@ -969,6 +1057,15 @@ Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
 }
 
 bool Renderer::eval_test(const Expr* e, Frame& f) {
+  if (e->test_fn != nullptr && e->kids.size() == 1 && e->kwargs.empty() &&
+      e->dyn_args == nullptr && e->dyn_kwargs == nullptr) {
+    Value tmp;
+    const Value* subj = eval_ref(e->kids[0], f, tmp);
+    CallArgs none;
+    at(f, e->offset);
+    bool r = e->test_fn(*this, *subj, none);
+    return e->op != 0 ? !r : r;
+  }
   Value subj = eval(e->kids[0], f);
   CallArgs args;
   eval_args(e, f, args, 1);
@@ -1109,6 +1206,27 @@ Value Renderer::get_item(const Value& obj, const Value& key) {
   return Value::undefined(key.is_int() ? std::to_string(key.as_int()) : std::string());
 }
 
+bool Renderer::compare_one(CmpOp op, const Value& left, const Value& right) {
+  switch (op) {
+    case CmpOp::kEq:
+    case CmpOp::kNe: {
+      if (policy_ == UndefinedPolicy::kStrict) {
+        if (left.is_undefined()) throw_undefined_error(left);
+        if (right.is_undefined()) throw_undefined_error(right);
+      }
+      bool r = left.equals(right);
+      return op == CmpOp::kNe ? !r : r;
+    }
+    case CmpOp::kLt: return apply_compare(*this, CompareOp::kLt, left, right);
+    case CmpOp::kLe: return apply_compare(*this, CompareOp::kLe, left, right);
+    case CmpOp::kGt: return apply_compare(*this, CompareOp::kGt, left, right);
+    case CmpOp::kGe: return apply_compare(*this, CompareOp::kGe, left, right);
+    case CmpOp::kIn: return apply_contains(*this, right, left);
+    case CmpOp::kNotIn: return !apply_contains(*this, right, left);
+  }
+  return false;
+}
+
 Value Renderer::eval(const Expr* e, Frame& f) {
   switch (e->kind) {
     case ExprKind::kConst:
@@ -1116,8 +1234,10 @@ Value Renderer::eval(const Expr* e, Frame& f) {
     case ExprKind::kLocal:
       if (e->depth == 0) return f.slots[e->slot];
       return load_slot(e, f);
-    case ExprKind::kFree:
-      return lookup(f.ctx, e->name);
+    case ExprKind::kFree: {
+      if (const Value* v = lookup_ref(f.ctx, e->name)) return *v;
+      return Value::undefined(e->name);
+    }
     case ExprKind::kSelf: {
       Value v = lookup(f.ctx, "self");
       if (!v.is_undefined()) return v;
@@ -1146,22 +1266,25 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       return m;
     }
     case ExprKind::kGetAttr: {
-      Value obj = eval(e->kids[0], f);
-      at(f, e->offset);
-      if (obj.is_map()) {
+      Value t2;
+      const Value* obj = eval_ref(e->kids[0], f, t2);
+      if (obj->is_map()) {
         // Fast path: data maps.
         if (!is_dict_method(e->name)) {
-          if (const Value* v = obj.as_map().find(std::string_view(e->name))) return *v;
+          if (const Value* v = find_attr(obj->as_map(), e)) return *v;
           return Value::undefined(e->name);
         }
       }
-      return get_attr(obj, e->name);
+      at(f, e->offset);
+      return get_attr(*obj, e->name);
     }
     case ExprKind::kGetItem: {
-      Value obj = eval(e->kids[0], f);
-      Value key = eval(e->kids[1], f);
+      Value t1;
+      Value t2;
+      const Value* obj = eval_ref(e->kids[0], f, t1);
+      const Value* key = eval_ref(e->kids[1], f, t2);
       at(f, e->offset);
-      return get_item(obj, key);
+      return get_item(*obj, *key);
     }
     case ExprKind::kSlice: {
       Value obj = eval(e->kids[0], f);
@@ -1263,40 +1386,27 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       return esc ? Value::safe_string(std::move(s)) : Value::string(std::move(s));
     }
     case ExprKind::kCompare: {
+      if (e->cmp_ops.size() == 1) {
+        // One comparison (the common case): borrow both operands.
+        Value t1;
+        Value t2;
+        const Value* l = eval_ref(e->kids[0], f, t1);
+        Value lhold;
+        if (l != &t1 && e->kids[1]->kind != ExprKind::kConst &&
+            e->kids[1]->kind != ExprKind::kLocal && e->kids[1]->kind != ExprKind::kFree &&
+            e->kids[1]->kind != ExprKind::kGetAttr) {
+          lhold = *l;  // the right side may run code
+          l = &lhold;
+        }
+        const Value* r = eval_ref(e->kids[1], f, t2);
+        at(f, e->offset);
+        return Value::boolean(compare_one(e->cmp_ops[0], *l, *r));
+      }
       Value left = eval(e->kids[0], f);
       for (std::size_t i = 0; i < e->cmp_ops.size(); ++i) {
         Value right = eval(e->kids[i + 1], f);
         at(f, e->offset);
-        bool r = false;
-        switch (e->cmp_ops[i]) {
-          case CmpOp::kEq:
-          case CmpOp::kNe:
-            if (policy_ == UndefinedPolicy::kStrict) {
-              if (left.is_undefined()) throw_undefined_error(left);
-              if (right.is_undefined()) throw_undefined_error(right);
-            }
-            r = left.equals(right);
-            if (e->cmp_ops[i] == CmpOp::kNe) r = !r;
-            break;
-          case CmpOp::kLt:
-            r = apply_compare(*this, CompareOp::kLt, left, right);
-            break;
-          case CmpOp::kLe:
-            r = apply_compare(*this, CompareOp::kLe, left, right);
-            break;
-          case CmpOp::kGt:
-            r = apply_compare(*this, CompareOp::kGt, left, right);
-            break;
-          case CmpOp::kGe:
-            r = apply_compare(*this, CompareOp::kGe, left, right);
-            break;
-          case CmpOp::kIn:
-            r = apply_contains(*this, right, left);
-            break;
-          case CmpOp::kNotIn:
-            r = !apply_contains(*this, right, left);
-            break;
-        }
+        bool r = compare_one(e->cmp_ops[i], left, right);
         if (!r) return Value::boolean(false);
         left = std::move(right);
       }

@@ -112,6 +112,11 @@ class Renderer final : public CallContext {
 
   // Evaluation.
   Value eval(const Expr* e, Frame& f);
+  // Like eval, but borrows: returns a pointer to the value where it already lives (a slot, a
+  // constant, a map entry) and only materialises computed values into `tmp`. The pointer is
+  // valid until `tmp` is changed or the template runs more code.
+  const Value* eval_ref(const Expr* e, Frame& f, Value& tmp);
+  const Value* lookup_ref(const Ctx* c, const std::string& name);
   Value eval_filter(const Expr* e, Frame& f, const Value* subject);
   bool eval_test(const Expr* e, Frame& f);
   Value eval_call(const Expr* e, Frame& f);
@@ -136,6 +141,7 @@ class Renderer final : public CallContext {
   void enter();
   void leave() { --depth_; }
   bool truthy(const Value& v);
+  bool compare_one(CmpOp op, const Value& left, const Value& right);
 
   const Template::Impl& top_;
   const Environment::Impl& env_;
@@ -151,9 +157,9 @@ class Renderer final : public CallContext {
   bool has_deadline_ = false;
   const Template::Impl* pos_tmpl_ = nullptr;
   std::uint32_t pos_offset_ = 0;
-  std::deque<Ctx> ctxs_;
+  std::vector<std::unique_ptr<Ctx>> ctxs_;
   std::vector<std::unique_ptr<Value[]>> kept_slots_;
-  std::deque<Frame> kept_frames_;
+  std::vector<std::unique_ptr<Frame>> kept_frames_;
   std::vector<std::shared_ptr<const Template>> kept_templates_;
   std::vector<Value> kept_values_;
 

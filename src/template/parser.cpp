@@ -240,7 +240,7 @@ class Parser {
         return t;
       }
     }
-    t.slot = declare_in(fi, sc, name, true);
+    t.slot = declare_in(fi, sc, name, !no_init_);
     return t;
   }
 
@@ -437,7 +437,9 @@ class Parser {
     fi.scopes.push_back(ScopeInfo{{}, &s->scope_inits, s});
     std::size_t after_iter = i_;
     i_ = target_tok;
+    no_init_ = true;
     s->target = parse_assign_target(true);
+    no_init_ = false;
     i_ = after_iter;
     {
       ScopeInfo& sc = func().scopes.back();
@@ -736,7 +738,9 @@ class Parser {
     func().scopes.push_back(ScopeInfo{{}, &s->scope_inits, nullptr});
     for (auto& [tt, v] : pending) {
       i_ = tt;
+      no_init_ = true;
       Target t = parse_assign_target(true);
+      no_init_ = false;
       s->assigns.emplace_back(std::move(t), v);
     }
     i_ = after;
@@ -1395,6 +1399,7 @@ class Parser {
   std::vector<FuncInfo> funcs_;
   std::vector<EndTags> end_stack_;
   bool autoescape_ = false;
+  bool no_init_ = false;  // targets assigned on scope entry (loop and with targets)
 
  public:
   void set_autoescape(bool on) { autoescape_ = on; }

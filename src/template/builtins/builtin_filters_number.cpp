@@ -5,6 +5,7 @@
 // round rounds the exact double like Python's round(): printf("%.*f") rounds the exact binary
 // value half-to-even, and strtod reads the result back.
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -33,8 +34,44 @@ int digit_value(char c) {
   return 99;
 }
 
+// Zero code points of Unicode decimal digit blocks (category Nd) Python's int()/float() accept.
+constexpr char32_t kDigitZeros[] = {
+    0x660,   0x6F0,   0x7C0,   0x966,   0x9E6,   0xA66,   0xAE6,   0xB66,   0xBE6,   0xC66,
+    0xCE6,   0xD66,   0xDE6,   0xE50,   0xED0,   0xF20,   0x1040,  0x1090,  0x17E0,  0x1810,
+    0x1946,  0x19D0,  0x1A80,  0x1A90,  0x1B50,  0x1BB0,  0x1C40,  0x1C50,  0xA620,  0xA8D0,
+    0xA900,  0xA9D0,  0xA9F0,  0xAA50,  0xABF0,  0xFF10,  0x104A0, 0x1D7CE, 0x1D7D8, 0x1D7E2,
+    0x1D7EC, 0x1D7F6, 0x1E950};
+
+// Python first maps Unicode digits to ASCII and Unicode whitespace to spaces.
+std::string ascii_number_text(std::string_view text) {
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+  if (ascii) return std::string(text);
+  std::string out;
+  for (char32_t c : decode_utf8(text)) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if (py_isspace(c)) {
+      out.push_back(' ');
+      continue;
+    }
+    bool digit = false;
+    for (char32_t zero : kDigitZeros) {
+      if (c >= zero && c < zero + 10) {
+        out.push_back(static_cast<char>('0' + (c - zero)));
+        digit = true;
+        break;
+      }
+    }
+    if (!digit) out.push_back('\x01');  // never valid in a number
+  }
+  return out;
+}
+
 // Python int(s, base). Returns false on a ValueError.
-bool parse_python_int(std::string_view text, std::int64_t base, Value* out) {
+bool parse_python_int(std::string_view raw, std::int64_t base, Value* out) {
+  std::string text = ascii_number_text(raw);
   std::string_view s = strip_ws(text);
   bool neg = false;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
@@ -105,7 +142,8 @@ bool parse_python_int(std::string_view text, std::int64_t base, Value* out) {
 }
 
 // Python float(s). Returns false on a ValueError.
-bool parse_python_float(std::string_view text, double* out) {
+bool parse_python_float(std::string_view raw, double* out) {
+  std::string text = ascii_number_text(raw);
   std::string_view s = strip_ws(text);
   std::string clean;
   std::string_view body = s;
@@ -204,8 +242,7 @@ Value f_int(CallContext& ctx, const Value& v, CallArgs& args) {
     if (parse_python_int(v.as_string(), base, &out)) return out;
     double d = 0;
     if (parse_python_float(v.as_string(), &d)) {
-      if (std::isnan(d)) return fallback;
-      if (std::isinf(d)) value_error("cannot convert float infinity to integer");
+      if (!std::isfinite(d)) return fallback;  // int(float(s)) fails: the default
       return int_from_double(d);
     }
     return fallback;
@@ -218,7 +255,7 @@ Value f_int(CallContext& ctx, const Value& v, CallArgs& args) {
       return v;
     case ValueKind::kFloat: {
       double d = v.as_float();
-      if (std::isnan(d)) value_error("cannot convert float NaN to integer");
+      if (std::isnan(d)) return fallback;  // ValueError, then int(float(nan)) fails again
       if (std::isinf(d)) value_error("cannot convert float infinity to integer");
       return int_from_double(d);
     }

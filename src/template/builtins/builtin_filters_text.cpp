@@ -234,41 +234,77 @@ namespace {
 
 bool wrap_space(char32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
-bool wrap_letter(char32_t c) { return py_isalpha(c); }
+// Regex classes of textwrap.TextWrapper.wordsep_re: [^\d\W] (letters and '_'), \w, and the
+// punctuation that may precede an em-dash.
+bool wrap_letter(char32_t c) { return py_isword(c) && !py_isdigit(c) && !(c >= 0xB2 && c <= 0xBE); }
+bool wrap_word_punct(char32_t c) {
+  return py_isword(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' ||
+         c == '?';
+}
 
-// textwrap's chunking: runs of whitespace, and words (split after hyphens between letters when
-// break_on_hyphens).
+// textwrap's chunking (TextWrapper._split_chunks): whitespace runs and words; with
+// break_on_hyphens words also split after hyphens between letters and around em-dashes,
+// exactly as wordsep_re does.
 std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_hyphens) {
   std::vector<std::u32string> chunks;
-  std::size_t i = 0;
-  while (i < s.size()) {
+  const std::size_t n = s.size();
+  auto letter_at = [&](std::size_t i) { return i < n && wrap_letter(s[i]); };
+  // -{2,}\w starting at i
+  auto emdash_at = [&](std::size_t i) {
     std::size_t j = i;
-    if (wrap_space(s[i])) {
-      while (j < s.size() && wrap_space(s[j])) ++j;
-      chunks.push_back(s.substr(i, j - i));
-      i = j;
+    while (j < n && s[j] == '-') ++j;
+    return j - i >= 2 && j < n && py_isword(s[j]);
+  };
+  std::size_t p = 0;
+  while (p < n) {
+    if (wrap_space(s[p])) {
+      std::size_t j = p;
+      while (j < n && wrap_space(s[j])) ++j;
+      chunks.push_back(s.substr(p, j - p));
+      p = j;
       continue;
     }
-    while (j < s.size() && !wrap_space(s[j])) ++j;
-    // Word s[i, j): split after hyphens in "letter letter - letter" or "l - l -" positions.
-    std::size_t start = i;
-    if (break_on_hyphens) {
-      for (std::size_t k = i + 1; k + 1 < j; ++k) {
-        if (s[k] != '-') continue;
-        bool before = (k >= start + 2 && wrap_letter(s[k - 1]) && wrap_letter(s[k - 2])) ||
-                      (k >= start + 3 && wrap_letter(s[k - 1]) && s[k - 2] == '-' &&
-                       wrap_letter(s[k - 3]));
-        bool after = wrap_letter(s[k + 1]) &&
-                     ((k + 2 < j && wrap_letter(s[k + 2])) ||
-                      (k + 3 < j && s[k + 2] == '-' && wrap_letter(s[k + 3])));
-        if (before && after) {
-          chunks.push_back(s.substr(start, k + 1 - start));
-          start = k + 1;
+    if (!break_on_hyphens) {
+      std::size_t j = p;
+      while (j < n && !wrap_space(s[j])) ++j;
+      chunks.push_back(s.substr(p, j - p));
+      p = j;
+      continue;
+    }
+    // Em-dash between words.
+    if (p > 0 && wrap_word_punct(s[p - 1]) && emdash_at(p)) {
+      std::size_t j = p;
+      while (j < n && s[j] == '-') ++j;
+      chunks.push_back(s.substr(p, j - p));
+      p = j;
+      continue;
+    }
+    // A word, as short as possible.
+    std::size_t end = n;
+    for (std::size_t q = p + 1; q <= n; ++q) {
+      if (wrap_space(s[q - 1])) break;  // unreachable: s[p, q) holds no whitespace
+      if (q < n && s[q] == '-') {
+        // hyphenated word: lookbehind at q+1 and lookahead letter -? letter
+        bool behind = (q >= 2 && letter_at(q - 2) && letter_at(q - 1)) ||
+                      (q >= 3 && letter_at(q - 3) && s[q - 2] == '-' && letter_at(q - 1));
+        bool ahead = letter_at(q + 1) &&
+                     (letter_at(q + 2) || (q + 2 < n && s[q + 2] == '-' && letter_at(q + 3)));
+        if (behind && ahead) {
+          end = q + 1;
+          break;
         }
       }
+      if (q == n || wrap_space(s[q])) {
+        end = q;
+        break;
+      }
+      if (wrap_word_punct(s[q - 1]) && emdash_at(q)) {
+        end = q;
+        break;
+      }
     }
-    chunks.push_back(s.substr(start, j - start));
-    i = j;
+    chunks.push_back(s.substr(p, end - p));
+    p = end;
   }
   return chunks;
 }

@@ -121,10 +121,37 @@ Value str_upper(CallContext&, const Value& self, CallArgs& args) {
   return text_value(out);
 }
 
+// Python's Final_Sigma rule: capital sigma lowercases to final sigma after a cased letter when
+// no cased letter follows (case-ignorable characters such as apostrophes are skipped).
+bool final_sigma(const U32& text, std::size_t i) {
+  auto ignorable = [](char32_t c) { return c == '\'' || c == '.' || c == ':' || c == 0x2019 || c == 0xAD; };
+  std::size_t j = i;
+  bool before = false;
+  while (j > 0) {
+    char32_t c = text[--j];
+    if (ignorable(c)) continue;
+    before = uni_is_cased(c);
+    break;
+  }
+  if (!before) return false;
+  for (std::size_t k = i + 1; k < text.size(); ++k) {
+    if (ignorable(text[k])) continue;
+    return !uni_is_cased(text[k]);
+  }
+  return true;
+}
+
+// Lowercases text[i] in context (final sigma).
+void lower_at(U32& out, const U32& text, std::size_t i) {
+  if (text[i] == 0x03A3 && final_sigma(text, i)) out.push_back(0x03C2);
+  else uni_append_lower(out, text[i]);
+}
+
 Value str_lower(CallContext&, const Value& self, CallArgs& args) {
   max_args(args, "lower", 0);
+  U32 text = self_text(self);
   U32 out;
-  for (char32_t c : self_text(self)) uni_append_lower(out, c);
+  for (std::size_t i = 0; i < text.size(); ++i) lower_at(out, text, i);
   return text_value(out);
 }
 
@@ -144,9 +171,11 @@ Value str_casefold(CallContext&, const Value& self, CallArgs& args) {
 
 Value str_swapcase(CallContext&, const Value& self, CallArgs& args) {
   max_args(args, "swapcase", 0);
+  U32 text = self_text(self);
   U32 out;
-  for (char32_t c : self_text(self)) {
-    if (uni_is_upper(c)) uni_append_lower(out, c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    if (uni_is_upper(c)) lower_at(out, text, i);
     else if (uni_is_lower(c)) uni_append_upper(out, c);
     else out.push_back(c);
   }
@@ -155,12 +184,13 @@ Value str_swapcase(CallContext&, const Value& self, CallArgs& args) {
 
 Value str_title(CallContext&, const Value& self, CallArgs& args) {
   max_args(args, "title", 0);
+  U32 text = self_text(self);
   U32 out;
   bool prev_cased = false;
-  for (char32_t c : self_text(self)) {
-    if (prev_cased) uni_append_lower(out, c);
-    else uni_append_title(out, c);
-    prev_cased = uni_is_cased(c);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (prev_cased) lower_at(out, text, i);
+    else uni_append_title(out, text[i]);
+    prev_cased = uni_is_cased(text[i]);
   }
   return text_value(out);
 }
@@ -171,7 +201,7 @@ Value str_capitalize(CallContext&, const Value& self, CallArgs& args) {
   U32 out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i == 0) uni_append_title(out, text[i]);
-    else uni_append_lower(out, text[i]);
+    else lower_at(out, text, i);
   }
   return text_value(out);
 }

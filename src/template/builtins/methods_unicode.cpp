@@ -43,6 +43,23 @@ bool digraph(char32_t c, char32_t* title) {
   return false;
 }
 
+// Unicode decimal digits (category Nd) outside ASCII: the first code point of each run of ten.
+constexpr char32_t kDigitZeros[] = {
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
+    0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+    0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x16A60, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2,
+    0x1D7EC, 0x1D7F6, 0x1E950, 0x1FBF0,
+};
+
+bool is_unicode_decimal(char32_t c) {
+  for (char32_t zero : kDigitZeros) {
+    if (c >= zero && c < zero + 10) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool uni_is_space(char32_t c) {
@@ -63,7 +80,7 @@ bool uni_is_alpha(char32_t c) {
 
 bool uni_is_decimal(char32_t c) {
   if (c < 0x80) return c >= '0' && c <= '9';
-  return wclass(c, iswdigit_l);
+  return is_unicode_decimal(c) || wclass(c, iswdigit_l);
 }
 
 bool uni_is_digit(char32_t c) {
@@ -72,7 +89,8 @@ bool uni_is_digit(char32_t c) {
       (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468)) {
     return true;
   }
-  return wclass(c, iswdigit_l) || (wclass(c, iswalnum_l) && !wclass(c, iswalpha_l));
+  return is_unicode_decimal(c) || wclass(c, iswdigit_l) ||
+         (wclass(c, iswalnum_l) && !wclass(c, iswalpha_l));
 }
 
 bool uni_is_numeric(char32_t c) {

@@ -5,6 +5,7 @@
 // that mutate a list or dict in place (list.append, dict.update, ...) exist but refuse to run
 // with a kSecurity error; Jinja2's default environment allows them (its sandbox refuses them
 // too). dict.copy() returns the same (immutable) dict.
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -161,6 +162,50 @@ Value list_copy(CallContext&, const Value& self, CallArgs& args) {
   return self;
 }
 
+// ---- numbers ------------------------------------------------------------------------------
+
+Value as_int_value(const Value& v) {
+  if (v.is_bool()) return Value::integer(v.as_bool() ? 1 : 0);
+  return v;
+}
+
+Value int_bit_length(CallContext&, const Value& self, CallArgs& args) {
+  no_args(args, "int.bit_length");
+  std::int64_t i = 0;
+  if (ops::small_int(self, &i)) {
+    std::uint64_t u = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    return Value::integer(u == 0 ? 0 : 64 - __builtin_clzll(u));
+  }
+  return Value::integer(static_cast<std::int64_t>(self.as_big_int().bit_length()));
+}
+
+Value int_conjugate(CallContext&, const Value& self, CallArgs& args) {
+  no_args(args, "int.conjugate");
+  return as_int_value(self);
+}
+
+Value float_is_integer(CallContext&, const Value& self, CallArgs& args) {
+  no_args(args, "float.is_integer");
+  double d = self.as_float();
+  return Value::boolean(std::isfinite(d) && std::trunc(d) == d);
+}
+
+Value float_conjugate(CallContext&, const Value& self, CallArgs& args) {
+  no_args(args, "float.conjugate");
+  return self;
+}
+
+// Data attributes of numbers (x.real, x.imag, ...); undefined when `name` is none of them.
+Value number_attribute(const Value& self, std::string_view name) {
+  if (name == "real") return self.is_float() ? self : as_int_value(self);
+  if (name == "imag") return self.is_float() ? Value::floating(0.0) : Value::integer(0);
+  if (!self.is_float()) {
+    if (name == "numerator") return as_int_value(self);
+    if (name == "denominator") return Value::integer(1);
+  }
+  return Value::undefined(name);
+}
+
 // ---- refused mutation ---------------------------------------------------------------------
 
 template <const char* Name>
@@ -222,6 +267,16 @@ constexpr Entry kTupleMethods[] = {
     {"index", list_index},
 };
 
+constexpr Entry kIntMethods[] = {
+    {"bit_length", int_bit_length},
+    {"conjugate", int_conjugate},
+};
+
+constexpr Entry kFloatMethods[] = {
+    {"is_integer", float_is_integer},
+    {"conjugate", float_conjugate},
+};
+
 template <std::size_t N>
 MethodFn lookup(const Entry (&table)[N], std::string_view name) {
   for (const Entry& e : table) {
@@ -247,6 +302,14 @@ Value get_builtin_method(const Value& self, std::string_view name) {
   } else if (self.is_list()) {
     fn = lookup(kListMethods, name);
     owner = "list";
+  } else if (ops::is_int_like(self)) {
+    fn = lookup(kIntMethods, name);
+    owner = self.is_bool() ? "bool" : "int";
+    if (fn == nullptr) return number_attribute(self, name);
+  } else if (self.is_float()) {
+    fn = lookup(kFloatMethods, name);
+    owner = "float";
+    if (fn == nullptr) return number_attribute(self, name);
   }
   if (fn == nullptr) return Value::undefined(name);
   return ops::make_callable(self, fmt::format("<built-in method {} of {} object>", name, owner),
