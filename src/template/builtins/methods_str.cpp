@@ -723,7 +723,8 @@ Value str_isidentifier(CallContext&, const Value& self, CallArgs& args) {
   if (text.empty()) return Value::boolean(false);
   for (std::size_t i = 0; i < text.size(); ++i) {
     char32_t c = text[i];
-    bool ok = c == '_' || uni_is_alpha(c) || (i > 0 && uni_is_decimal(c));
+    bool letter_number = c >= 0x2160 && c <= 0x2188;  // Nl: Roman numerals and the like
+    bool ok = c == '_' || uni_is_alpha(c) || letter_number || (i > 0 && uni_is_decimal(c));
     if (!ok) return Value::boolean(false);
   }
   return Value::boolean(true);

@@ -75,6 +75,7 @@ bool uni_is_linebreak(char32_t c) {
 
 bool uni_is_alpha(char32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (is_unicode_decimal(c) || (c >= 0x2150 && c <= 0x2189)) return false;  // digits, numerals
   return wclass(c, iswalpha_l);
 }
 

@@ -2,6 +2,7 @@
 // ("{{ d.items() }}" prints "dict_items([('a', 1)])").
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,6 +106,23 @@ TEST(MethodsContainers, MutatingMethodsAreRefused) {
       EXPECT_EQ(e.error.kind, ErrorKind::kSecurity) << name;
     }
   }
+}
+
+TEST(MethodsContainers, Numbers) {
+  FakeCallContext ctx;
+  EXPECT_EQ(call(ctx, Value::floating(2.0), "is_integer").str(), "True");
+  EXPECT_EQ(call(ctx, Value::floating(2.5), "is_integer").str(), "False");
+  EXPECT_EQ(call(ctx, Value::floating(INFINITY), "is_integer").str(), "False");
+  EXPECT_EQ(call(ctx, Value::integer(255), "bit_length").str(), "8");
+  EXPECT_EQ(call(ctx, Value::integer(-256), "bit_length").str(), "9");
+  EXPECT_EQ(call(ctx, Value::integer(0), "bit_length").str(), "0");
+  EXPECT_EQ(get_builtin_method(Value::integer(5), "real").str(), "5");
+  EXPECT_EQ(get_builtin_method(Value::boolean(true), "real").str(), "1");
+  EXPECT_EQ(get_builtin_method(Value::integer(5), "imag").str(), "0");
+  EXPECT_EQ(get_builtin_method(Value::floating(1.5), "imag").str(), "0.0");
+  EXPECT_EQ(get_builtin_method(Value::integer(5), "denominator").str(), "1");
+  EXPECT_TRUE(get_builtin_method(Value::integer(5), "is_integer").is_undefined());  // 3.11
+  EXPECT_TRUE(get_builtin_method(Value::floating(1.5), "numerator").is_undefined());
 }
 
 }  // namespace
