@@ -3,4 +3,8 @@
 docforge_add_test(template_engine
   SOURCES
     ${CMAKE_CURRENT_SOURCE_DIR}/basics_test.cpp
-  DEPS docforge::template docforge::data)
+    ${CMAKE_CURRENT_SOURCE_DIR}/statements_test.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/syntax_test.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/loading_test.cpp
+  DEPS docforge::template docforge::data
+  LABELS template)
