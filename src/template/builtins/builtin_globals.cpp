@@ -1,8 +1,9 @@
 // Jinja2's default globals: range, dict, cycler, joiner, namespace, lipsum (see builtins.h).
 //
 // Differences from Jinja2, on purpose:
-// - range() returns a list (it prints as "[0, 1, 2]", not "range(0, 3)") and refuses more than
-//   Limits::max_range items (kLimit) before allocating, as Jinja2's sandbox does.
+// - range() refuses more than Limits::max_range items (kLimit) before allocating, as Jinja2's
+//   sandbox does. It returns an iterable object that prints like Python's range ("range(0, 3)")
+//   but, unlike Python's, cannot be indexed (range(3)[1]) — use range(3)|list for that.
 // - lipsum() is deterministic (see globals_lipsum.cpp).
 // - cycler/joiner objects print without a memory address.
 #include <cstdint>
@@ -58,13 +59,7 @@ Value global_range(CallContext& ctx, const Value&, CallArgs& args) {
                                      max_range));
   }
   ctx.charge_value_size(static_cast<std::size_t>(count) * sizeof(Value));
-  List items;
-  items.reserve(static_cast<std::size_t>(count));
-  __int128 v = start;
-  for (__int128 i = 0; i < count; ++i, v += step) {
-    items.push_back(Value::integer(static_cast<std::int64_t>(v)));
-  }
-  return Value::list(std::move(items));
+  return Value::object(new ops::Range(start, stop, step, static_cast<std::size_t>(count)));
 }
 
 // Adds the pairs of a dict(...)/namespace(...) positional argument: a mapping or an iterable

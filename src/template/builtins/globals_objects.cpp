@@ -1,6 +1,8 @@
 // Cycler, Joiner and Namespace (see globals_objects.h).
 #include "template/builtins/globals_objects.h"
 
+#include <string>
+
 #include "template/builtins/methods_callable.h"
 #include "template/builtins/ops_util.h"
 
@@ -27,6 +29,28 @@ Value self_value(const Object* obj) {
 }
 
 }  // namespace
+
+List Range::to_list() const {
+  List items;
+  items.reserve(count_);
+  __int128 v = start_;
+  for (std::size_t i = 0; i < count_; ++i, v += step_) {
+    items.push_back(Value::integer(static_cast<std::int64_t>(v)));
+  }
+  return items;
+}
+
+void Range::append_repr(std::string& out) const {
+  out += "range(";
+  out += std::to_string(start_);
+  out += ", ";
+  out += std::to_string(stop_);
+  if (step_ != 1) {
+    out += ", ";
+    out += std::to_string(step_);
+  }
+  out += ')';
+}
 
 Value Cycler::get_attr(std::string_view name) const {
   if (name == "current") return items_[pos_];

@@ -9,6 +9,7 @@
 #define DOCFORGE_TEMPLATE_BUILTINS_GLOBALS_OBJECTS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,23 @@
 #include "template/call_context.h"
 
 namespace docforge::ops {
+
+// range(start, stop, step): iterable, printed like Python ("range(0, 3)", "range(1, 9, 2)").
+// REQUIRES: step != 0; count is the number of items (checked against the limits by the caller).
+class Range final : public Object {
+ public:
+  Range(std::int64_t start, std::int64_t stop, std::int64_t step, std::size_t count)
+      : start_(start), stop_(stop), step_(step), count_(count) {}
+  const char* type_name() const noexcept override { return "range"; }
+  bool truthy() const noexcept override { return count_ != 0; }
+  bool iterable() const noexcept override { return true; }
+  List to_list() const override;
+  void append_repr(std::string& out) const override;
+
+ private:
+  std::int64_t start_, stop_, step_;
+  std::size_t count_;
+};
 
 // cycler(*items): .next() returns the current item and advances, .reset() goes back to the
 // first, .current is the current item, .items the tuple of items.

@@ -46,14 +46,28 @@ class GlobalsTest : public ::testing::Test {
 
 Value I(std::int64_t i) { return Value::integer(i); }
 
+// The items of a range(...) result as a list's text.
+std::string items_of(const Value& range) {
+  EXPECT_TRUE(range.is_object());
+  EXPECT_TRUE(range.as_object()->iterable());
+  return Value::list(range.as_object()->to_list()).str();
+}
+
 TEST_F(GlobalsTest, Range) {
-  EXPECT_EQ(call(global("range"), {I(3)}).str(), "[0, 1, 2]");
-  EXPECT_EQ(call(global("range"), {I(1), I(10), I(3)}).str(), "[1, 4, 7]");
-  EXPECT_EQ(call(global("range"), {I(5), I(0), I(-2)}).str(), "[5, 3, 1]");
-  EXPECT_EQ(call(global("range"), {I(0)}).str(), "[]");
-  EXPECT_EQ(call(global("range"), {I(3), I(1)}).str(), "[]");
-  EXPECT_EQ(call(global("range"), {Value::boolean(true)}).str(), "[0]");
-  EXPECT_EQ(call(global("range"), {I(0), I(200000), I(2)}).as_list().size(), 100000u);
+  Value r = call(global("range"), {I(3)});
+  EXPECT_EQ(r.str(), "range(0, 3)");
+  EXPECT_EQ(items_of(r), "[0, 1, 2]");
+  EXPECT_TRUE(r.truthy());
+  EXPECT_EQ(call(global("range"), {I(1), I(10), I(3)}).str(), "range(1, 10, 3)");
+  EXPECT_EQ(items_of(call(global("range"), {I(1), I(10), I(3)})), "[1, 4, 7]");
+  EXPECT_EQ(items_of(call(global("range"), {I(5), I(0), I(-2)})), "[5, 3, 1]");
+  EXPECT_EQ(items_of(call(global("range"), {I(0)})), "[]");
+  EXPECT_FALSE(call(global("range"), {I(0)}).truthy());
+  EXPECT_EQ(items_of(call(global("range"), {I(3), I(1)})), "[]");
+  EXPECT_EQ(call(global("range"), {Value::boolean(true)}).str(), "range(0, 1)");
+  EXPECT_EQ(call(global("range"), {I(0), I(200000), I(2)}).as_object()->to_list().size(), 100000u);
+  EXPECT_TRUE(apply_contains(ctx_, call(global("range"), {I(5)}), I(4)));
+  EXPECT_FALSE(apply_contains(ctx_, call(global("range"), {I(5)}), I(5)));
   EXPECT_EQ(error_of("range", {I(1), I(2), I(0)}), "range() arg 3 must not be zero");
   EXPECT_EQ(error_of("range", {Value::string("a")}),
             "'str' object cannot be interpreted as an integer");
@@ -74,7 +88,7 @@ TEST_F(GlobalsTest, RangeLimitFailsBeforeAllocating) {
   }
   EXPECT_EQ(ctx_.max_charged, 0u);  // refused before charging or building anything
   ctx_.limit_values.max_range = 10;
-  EXPECT_EQ(call(global("range"), {I(10)}).as_list().size(), 10u);
+  EXPECT_EQ(call(global("range"), {I(10)}).as_object()->to_list().size(), 10u);
   EXPECT_THROW(call(global("range"), {I(11)}), TemplateError);
 }
 
