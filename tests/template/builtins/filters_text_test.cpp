@@ -115,6 +115,70 @@ TEST(FiltersText, MatchJinja2) {
   EXPECT_EQ(RunF("format", S("%s %s"), {S("a")}, {}, 0), "ERR");
 }
 
+// Random texts (words, hyphens, em-dashes, tabs, newlines) wrapped by python3's textwrap.
+TEST(FiltersText, WordwrapMatchesTextwrap) {
+  EXPECT_EQ(RunF("wordwrap", S("hyphen-ated\nbb   y--bb-"), {I(4LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "hyph\nen-\nated\nbb\ny--\nbb-");
+  EXPECT_EQ(RunF("wordwrap", S("\303\200\303\211 --  \nbb-dddd bb-"), {I(10LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "\303\200\303\211 --\nbb-dddd\nbb-");
+  EXPECT_EQ(RunF("wordwrap", S("bb-hyphen-ated  \303\200\303\211 "), {I(9LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "bb-hyphen\n-ated  \303\200\303\211");
+  EXPECT_EQ(RunF("wordwrap", S("long-winded-word xxxxxxxxxxxx  dddd-ccc-bb-xxxxxxxxxxxx\n \n-x\n"), {I(10LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "long-winded-word\nxxxxxxxxxxxx\ndddd-ccc-bb-xxxxxxxxxxxx\n\n-x");
+  EXPECT_EQ(RunF("wordwrap", S("-- -- ab-cd-ef-    "), {I(12LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "-- --\nab-cd-ef-");
+  EXPECT_EQ(RunF("wordwrap", S("ccc \t\nlong-winded-word  hyphen-ated\n\303\200\303\211 ccc--x  y--  -"), {I(13LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "ccc\nlong-winded-\nword  hyphen-\nated\n\303\200\303\211 ccc--x\ny--  -");
+  EXPECT_EQ(RunF("wordwrap", S("a-b\n"), {I(12LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "a-b");
+  EXPECT_EQ(RunF("wordwrap", S("ab-cd-ef tab\there  \303\251 y- tab\there  long-winded-word-dddd\nbb ab-cd-ef --\n\303\251\n"), {I(2LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "ab\n-c\nd-\nef\nta\nb\t\nhe\nre\n\303\251\ny-\nta\nb\t\nhe\nre\nlo\nng\n-w\nin\nde\nd-\nwo\nrd\n-d\ndd\nd\nbb\nab\n-c\nd-\nef\n--\n\303\251");
+  EXPECT_EQ(RunF("wordwrap", S("   hyphen-ated\n   \303\200\303\211  \303\251 hyphen-ated "), {I(3LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "   \nhyp\nhen\n-at\ned\n\303\200\303\211\n\303\251 h\nyph\nen-\nate\nd");
+  EXPECT_EQ(RunF("wordwrap", S("--   -long-winded-word  ab-cd-ef hyphen-ated\n   -x \t-bb\n \n"), {I(7LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "--\n-long-winded-word\nab-cd-ef\nhyphen-ated\n   -x\n-bb\n");
+  EXPECT_EQ(RunF("wordwrap", S("   "), {I(7LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("xxxxxxxxxxxx\n"), {I(3LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "xxx\nxxx\nxxx\nxxx");
+  EXPECT_EQ(RunF("wordwrap", S("bb a-hyphen-ated-dddd  a xxxxxxxxxxxx-\303\251 a-b  y-\n"), {I(2LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "bb\na-\nhy\nph\nen\n-a\nte\nd-\ndd\ndd\na \nxx\nxx\nxx\nxx\nxx\nxx\n-\303\251\na-\nb\ny-");
+  EXPECT_EQ(RunF("wordwrap", S("  \nab-cd-ef hyphen-ated -x a-b\nlong-winded-word-a "), {I(9LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "\nab-cd-ef\nhyphen-\nated -x\na-b\nlong-\nwinded-\nword-a");
+  EXPECT_EQ(RunF("wordwrap", S("  \t  ccc a-b-y- y-  -\t  ---xxxxxxxxxxxx \303\251 "), {I(13LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "  \t  ccc\na-b-y- y-  -\n---xxxxxxxxxx\nxx \303\251");
+  EXPECT_EQ(RunF("wordwrap", S("    a a-b\na-b y-\ny-  ccc dddd "), {I(8LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "    a\na-b\na-b y-\ny-  ccc\ndddd");
+  EXPECT_EQ(RunF("wordwrap", S("  -a\ny- "), {I(2LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "-a\ny-");
+  EXPECT_EQ(RunF("wordwrap", S("xxxxxxxxxxxx\nlong-winded-word\n-x \303\251\n\303\251 ccc long-winded-word hyphen-ated hyphen-ated-tab\there hyphen-ated-   "), {I(15LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "xxxxxxxxxxxx\nlong-winded-\nword\n-x \303\251\n\303\251 ccc long-\nwinded-word\nhyphen-ated\nhyphen-ated-tab\nhere hyphen-\nated-");
+  EXPECT_EQ(RunF("wordwrap", S("  a dddd-hyphen-ated\nxxxxxxxxxxxx a  xxxxxxxxxxxx  \t "), {I(13LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "  a\ndddd-hyphen-ated\nxxxxxxxxxxxx\na\nxxxxxxxxxxxx");
+  EXPECT_EQ(RunF("wordwrap", S("\303\200\303\211 bb y-\n\t\n\t   \t-a\n"), {I(13LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "\303\200\303\211 bb y-\n\n\t   \t-a");
+  EXPECT_EQ(RunF("wordwrap", S("hyphen-ated hyphen-ated\ndddd-bb  \t- \ndddd-bb xxxxxxxxxxxx  bb \t\n  "), {I(13LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "hyphen-ated\nhyphen-ated\ndddd-bb  \t-\ndddd-bb\nxxxxxxxxxxxx\nbb\n");
+  EXPECT_EQ(RunF("wordwrap", S("\t-\t a-b\n\t-  -"), {I(4LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "\t-\na-b\n\t-\n-");
+  EXPECT_EQ(RunF("wordwrap", S("hyphen-ated\ndddd\ntab\there  ccc --\nccc ab-cd-ef "), {I(15LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "hyphen-ated\ndddd\ntab\there  ccc\n--\nccc ab-cd-ef");
+  EXPECT_EQ(RunF("wordwrap", S("a-b tab\there "), {I(12LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "a-b tab\there");
+  EXPECT_EQ(RunF("wordwrap", S("long-winded-word -- \303\200\303\211-\303\251  \303\200\303\211 y-  ccc "), {I(6LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "long-w\ninded-\nword\n--\n\303\200\303\211-\303\251\n\303\200\303\211 y-\nccc");
+  EXPECT_EQ(RunF("wordwrap", S("tab\there\na\n-x-ab-cd-ef-ccc -- ccc  a-b "), {I(15LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "tab\there\na\n-x-ab-cd-ef-ccc\n-- ccc  a-b");
+  EXPECT_EQ(RunF("wordwrap", S("hyphen-ated\na-b\nhyphen-ated-\t-   -x a-b long-winded-word\nccc  a ccc  ccc-"), {I(14LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "hyphen-ated\na-b\nhyphen-ated-\t-\n-x a-b long-\nwinded-word\nccc  a ccc\nccc-");
+  EXPECT_EQ(RunF("wordwrap", S("dddd\na   \na-b-"), {I(3LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "ddd\nd\na\na-\nb-");
+  EXPECT_EQ(RunF("wordwrap", S("long-winded-word  "), {I(1LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "l\no\nn\ng\n-\nw\ni\nn\nd\ne\nd\n-\nw\no\nr\nd");
+  EXPECT_EQ(RunF("wordwrap", S("ab-cd-ef-xxxxxxxxxxxx  tab\there-long-winded-word  "), {I(6LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "ab-cd-\nef-xxx\nxxxxxx\nxxx\ntab\the\nre-lon\ng-wind\ned-wor\nd");
+  EXPECT_EQ(RunF("wordwrap", S(""), {I(1LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("   tab\there \303\200\303\211   -\303\251-ab-cd-ef xxxxxxxxxxxx -x "), {I(14LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "   tab\there \303\200\303\211\n-\303\251-ab-cd-ef\nxxxxxxxxxxxx\n-x");
+  EXPECT_EQ(RunF("wordwrap", S("bb a a-b\nlong-winded-word ccc "), {I(14LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "bb a a-b\nlong-winded-word\nccc");
+  EXPECT_EQ(RunF("wordwrap", S("-- ab-cd-ef tab\there long-winded-word  tab\there a-b  -x--x bb  "), {I(4LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "--\nab-\ncd-\nef\ntab\nhere\nlong-\nwinded-\nword\ntab\nhere\na-b\n-x--\nx bb");
+  EXPECT_EQ(RunF("wordwrap", S(""), {I(6LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("a-b-xxxxxxxxxxxx \t ccc  ccc \303\251-bb\n"), {I(1LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "a-b-xxxxxxxxxxxx\nccc\nccc\n\303\251-bb");
+  EXPECT_EQ(RunF("wordwrap", S("-- \t \303\251     ab-cd-ef hyphen-ated \t \303\200\303\211 \t \t-"), {I(10LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "-- \t \303\251\nab-cd-ef\nhyphen-\nated \t \303\200\303\211\n-");
+  EXPECT_EQ(RunF("wordwrap", S("a "), {I(3LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "a");
+  EXPECT_EQ(RunF("wordwrap", S("tab\there-bb a   --\na-b "), {I(8LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "tab\nhere-bb\na   --\na-b");
+  EXPECT_EQ(RunF("wordwrap", S("\t     ccc  -- xxxxxxxxxxxx tab\there\n\303\251    ab-cd-ef xxxxxxxxxxxx "), {I(10LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "\t     ccc\n-- xxxxxxx\nxxxxx tab\nhere\n\303\251\nab-cd-ef x\nxxxxxxxxxx\nx");
+  EXPECT_EQ(RunF("wordwrap", S("ab-cd-ef-hyphen-ated        "), {I(11LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "ab-cd-ef-\nhyphen-ated");
+  EXPECT_EQ(RunF("wordwrap", S("    \t  tab\there\ntab\there   ab-cd-ef    ab-cd-ef\nccc-tab\there  "), {I(7LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "tab\nhere\ntab\nhere\nab-cd-\nef\nab-cd-\nef\nccc-tab\nhere");
+  EXPECT_EQ(RunF("wordwrap", S("ccc "), {I(12LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "ccc");
+  EXPECT_EQ(RunF("wordwrap", S("\t  dddd "), {I(6LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "dddd");
+  EXPECT_EQ(RunF("wordwrap", S("\303\251 long-winded-word    tab\there\nab-cd-ef hyphen-ated\ny-\n"), {I(6LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "\303\251 long\n-winde\nd-word\ntab\nhere\nab-cd-\nef hyp\nhen-at\ned\ny-");
+  EXPECT_EQ(RunF("wordwrap", S(""), {I(6LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("xxxxxxxxxxxx "), {I(1LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "xxxxxxxxxxxx");
+  EXPECT_EQ(RunF("wordwrap", S("ccc\n\303\251-ccc  \303\200\303\211  bb  "), {I(2LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "cc\nc\n\303\251-\ncc\nc\n\303\200\303\211\nbb");
+  EXPECT_EQ(RunF("wordwrap", S("hyphen-ated a-b\n\t  xxxxxxxxxxxx  \303\200\303\211 \303\251-  ccc \303\200\303\211\nhyphen-ated "), {I(14LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "hyphen-ated\na-b\nxxxxxxxxxxxx\n\303\200\303\211 \303\251-  ccc \303\200\303\211\nhyphen-ated");
+  EXPECT_EQ(RunF("wordwrap", S(""), {I(15LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "");
+  EXPECT_EQ(RunF("wordwrap", S("\303\200\303\211  ab-cd-ef  a-b a-b\n--    -\303\251 "), {I(3LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "\303\200\303\211\nab-\ncd-\nef\na-b\na-b\n--\n-\303\251");
+  EXPECT_EQ(RunF("wordwrap", S("\t\n  tab\there  "), {I(13LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "\n  tab\there");
+  EXPECT_EQ(RunF("wordwrap", S("  -- "), {I(3LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "--");
+  EXPECT_EQ(RunF("wordwrap", S("--  a-b-xxxxxxxxxxxx \303\200\303\211\n\303\200\303\211 "), {I(9LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "--  a-b-x\nxxxxxxxxx\nxx \303\200\303\211\n\303\200\303\211");
+  EXPECT_EQ(RunF("wordwrap", S("-x     y- \t-"), {I(11LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "-x     y-\n-");
+  EXPECT_EQ(RunF("wordwrap", S("--\n\303\251 tab\there\nab-cd-ef "), {I(3LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(false)}}, 0), "--\n\303\251\ntab\nher\ne\nab-\ncd-\nef");
+  EXPECT_EQ(RunF("wordwrap", S("  -   ccc\n\t\ntab\there dddd hyphen-ated \t dddd tab\there   "), {I(1LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "-\nc\nc\nc\n\nt\na\nb\nh\ne\nr\ne\nd\nd\nd\nd\nh\ny\np\nh\ne\nn\n-\na\nt\ne\nd\nd\nd\nd\nd\nt\na\nb\nh\ne\nr\ne");
+  EXPECT_EQ(RunF("wordwrap", S("bb ab-cd-ef a-b-\303\200\303\211 dddd ccc  \t-xxxxxxxxxxxx\na-b "), {I(13LL)}, {{"break_long_words", B(true)}, {"break_on_hyphens", B(true)}}, 0), "bb ab-cd-ef\na-b-\303\200\303\211 dddd\nccc\n-xxxxxxxxxxxx\na-b");
+  EXPECT_EQ(RunF("wordwrap", S("ab-cd-ef\na-b  --\n\t   a\nab-cd-ef a "), {I(8LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(true)}}, 0), "ab-cd-ef\na-b  --\n\t   a\nab-cd-ef\na");
+  EXPECT_EQ(RunF("wordwrap", S("-- \303\200\303\211  --\nbb "), {I(6LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "-- \303\200\303\211\n--\nbb");
+}
+
 TEST(FiltersText, LatexFilterEscapesAndMarksSafe) {
   EXPECT_EQ(RunF("latex", S("50% of $x_1 & {y} #2 ~ ^ \\"), {}, {}, 0),
             "50\\% of \\$x\\_1 \\& \\{y\\} \\#2 \\textasciitilde{} \\textasciicircum{} "
