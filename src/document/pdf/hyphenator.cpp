@@ -1,19 +1,103 @@
 #include "document/pdf/hyphenator.h"
 
-#include <hyphen.h>
-
-#include <cctype>
-#include <cstdlib>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace docforge::document::pdf {
 
+// A pattern dictionary: "a1b2c" is stored as key "abc" -> values {0,1,2,0}.
 struct Hyphenator::Dict {
-  HyphenDict* dict = nullptr;
+  std::string arena;  // all keys and values, never reallocated after loading
+  std::unordered_map<std::string_view, std::string_view> patterns;
+  std::size_t max_len = 0;
+  int left_min = 2;
+  int right_min = 3;
   std::unordered_map<std::string, std::string> cache;  // word -> word with soft hyphens
-  ~Dict() {
-    if (dict != nullptr) hnj_hyphen_free(dict);
+
+  bool load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    arena.reserve(text.size() * 2 + 16);
+    patterns.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    std::size_t pos = 0;
+    bool first = true;
+    while (pos < text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + pos, end - pos);
+      pos = end + 1;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (first) {  // the encoding line
+        first = false;
+        continue;
+      }
+      if (line.empty() || line[0] == '%' || line[0] == '#') continue;
+      if (line.rfind("LEFTHYPHENMIN", 0) == 0) {
+        left_min = std::max(1, std::atoi(std::string(line.substr(13)).c_str()));
+        continue;
+      }
+      if (line.rfind("RIGHTHYPHENMIN", 0) == 0) {
+        right_min = std::max(1, std::atoi(std::string(line.substr(14)).c_str()));
+        continue;
+      }
+      if (std::isupper(static_cast<unsigned char>(line[0])) || line.find('/') != std::string_view::npos) {
+        continue;  // other directives and non-standard (replacement) patterns are not used
+      }
+      if (line.size() > 64) continue;
+      std::size_t key_start = arena.size();
+      char values[72];
+      std::size_t nv = 1;
+      values[0] = 0;
+      for (char c : line) {
+        if (c >= '0' && c <= '9') {
+          values[nv - 1] = static_cast<char>(c - '0');
+        } else {
+          arena += c;
+          values[nv++] = 0;
+        }
+      }
+      std::size_t key_len = arena.size() - key_start;
+      std::size_t values_start = arena.size();
+      arena.append(values, nv);
+      patterns.emplace(std::string_view(arena.data() + key_start, key_len),
+                       std::string_view(arena.data() + values_start, nv));
+      max_len = std::max(max_len, key_len);
+    }
+    return !patterns.empty();
+  }
+
+  // Liang: the highest value at each gap; odd values are break points.
+  std::string hyphenate_word(std::string_view word) const {
+    std::string s = ".";
+    for (char c : word) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    s += '.';
+    std::vector<char> vals(s.size() + 1, 0);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      for (std::size_t len = 1; len <= max_len && i + len <= s.size(); ++len) {
+        auto it = patterns.find(std::string_view(s).substr(i, len));
+        if (it == patterns.end()) continue;
+        const std::string_view v = it->second;
+        for (std::size_t k = 0; k < v.size(); ++k) vals[i + k] = std::max(vals[i + k], v[k]);
+      }
+    }
+    std::string out;
+    const int n = static_cast<int>(word.size());
+    for (int m = 0; m < n; ++m) {
+      out += word[static_cast<std::size_t>(m)];
+      // Gap after word[m] is between s[m + 1] and s[m + 2]: vals[m + 2].
+      if (m + 1 >= left_min && n - (m + 1) >= right_min && (vals[static_cast<std::size_t>(m) + 2] & 1)) {
+        out += "\xC2\xAD";
+      }
+    }
+    return out;
   }
 };
 
@@ -33,10 +117,9 @@ bool Hyphenator::set_language(std::string_view lang) {
     for (const std::string& c : candidates) {
       std::string path = "/usr/share/hyphen/hyph_" + c + ".dic";
       if (access(path.c_str(), R_OK) != 0) continue;
-      HyphenDict* hd = hnj_hyphen_load(path.c_str());
-      if (hd != nullptr) {
-        d = std::make_unique<Dict>();
-        d->dict = hd;
+      auto dict = std::make_unique<Dict>();
+      if (dict->load(path)) {
+        d = std::move(dict);
         break;
       }
     }
@@ -71,34 +154,11 @@ void Hyphenator::hyphenate(std::string_view text, std::string& out) {
     auto cached = current_->cache.find(std::string(word));
     if (cached != current_->cache.end()) {
       out += cached->second;
-      i = j;
-      continue;
-    }
-    std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::vector<char> marks(lower.size() + 5, 0);
-    char** rep = nullptr;
-    int* pos = nullptr;
-    int* cut = nullptr;
-    std::string result;
-    if (hnj_hyphen_hyphenate3(current_->dict, lower.c_str(), static_cast<int>(lower.size()), marks.data(), nullptr,
-                              &rep, &pos, &cut, 2, 3, 2, 2) == 0 &&
-        rep == nullptr) {
-      for (std::size_t k = 0; k < word.size(); ++k) {
-        result += word[k];
-        if ((marks[k] & 1) && k + 1 < word.size()) result += "\xC2\xAD";
-      }
     } else {
-      result = std::string(word);
+      std::string result = current_->hyphenate_word(word);
+      out += result;
+      if (current_->cache.size() < 50000) current_->cache.emplace(std::string(word), std::move(result));
     }
-    if (rep != nullptr) {
-      for (std::size_t k = 0; k < lower.size(); ++k) std::free(rep[k]);
-      std::free(rep);
-      std::free(pos);
-      std::free(cut);
-    }
-    out += result;
-    if (current_->cache.size() < 50000) current_->cache.emplace(std::string(word), std::move(result));
     i = j;
   }
 }

@@ -1,6 +1,7 @@
 #include "document/pdf/image_loader.h"
 
 #include <cairo.h>
+#include <dlfcn.h>
 #include <librsvg/rsvg.h>
 
 #include <cstring>
@@ -11,6 +12,31 @@ namespace docforge::document::pdf {
 namespace {
 
 constexpr double kPxToPt = 0.75;  // CSS pixels (96 dpi) to points
+
+// librsvg is opened on first use: linked directly it pulls ~15 libraries (ICU, libxml2,
+// gdk-pixbuf, ...) into every process and their relocation alone cost a fresh docforge process
+// more time than rendering a document. Loaded once, never unloaded; immutable afterwards.
+struct Rsvg {
+  RsvgHandle* (*new_from_data)(const guint8*, gsize, GError**) = nullptr;
+  gboolean (*intrinsic_size)(RsvgHandle*, gdouble*, gdouble*) = nullptr;
+  gboolean (*render_document)(RsvgHandle*, cairo_t*, const RsvgRectangle*, GError**) = nullptr;
+  bool ok = false;
+};
+
+const Rsvg& rsvg() {
+  static const Rsvg lib = [] {
+    Rsvg r;
+    void* h = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (h == nullptr) return r;
+    r.new_from_data = reinterpret_cast<decltype(r.new_from_data)>(dlsym(h, "rsvg_handle_new_from_data"));
+    r.intrinsic_size =
+        reinterpret_cast<decltype(r.intrinsic_size)>(dlsym(h, "rsvg_handle_get_intrinsic_size_in_pixels"));
+    r.render_document = reinterpret_cast<decltype(r.render_document)>(dlsym(h, "rsvg_handle_render_document"));
+    r.ok = r.new_from_data != nullptr && r.intrinsic_size != nullptr && r.render_document != nullptr;
+    return r;
+  }();
+  return lib;
+}
 
 class SurfaceImage : public Image {
  public:
@@ -39,7 +65,7 @@ class SvgImage : public Image {
   double height_pt() const override { return h_ * kPxToPt; }
   void draw(cairo_t* cr, double x, double y, double w, double h) const override {
     RsvgRectangle viewport{x, y, w, h};
-    rsvg_handle_render_document(handle_, cr, &viewport, nullptr);
+    rsvg().render_document(handle_, cr, &viewport, nullptr);
   }
 
  private:
@@ -104,15 +130,19 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
     return std::make_unique<SurfaceImage>(s);
   }
   if (data.find("<svg") != std::string::npos) {
+    if (!rsvg().ok) {
+      *why = "cannot draw SVG '" + path + "': librsvg-2.so.2 is not installed";
+      return nullptr;
+    }
     GError* err = nullptr;
-    RsvgHandle* h = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &err);
+    RsvgHandle* h = rsvg().new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &err);
     if (h == nullptr) {
       *why = "cannot parse SVG '" + path + "'" + (err ? std::string(": ") + err->message : std::string());
       if (err) g_error_free(err);
       return nullptr;
     }
     gdouble w = 0, hh = 0;
-    if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &hh) || w <= 0 || hh <= 0) {
+    if (!rsvg().intrinsic_size(h, &w, &hh) || w <= 0 || hh <= 0) {
       w = 400;
       hh = 300;
     }
