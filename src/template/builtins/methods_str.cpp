@@ -734,8 +734,8 @@ Value str_isidentifier(CallContext&, const Value& self, CallArgs& args) {
 
 enum class MarkupRule {
   kPlain,       // result returned as is (queries; or the method handles Markup itself)
-  kEscapeArgs,  // escape string arguments, result is Markup
-  kWrapItems,   // arguments untouched, each string of the resulting list is Markup
+  kEscapeArg2,  // escape the second argument (replace's new, center's fill), result is Markup
+  kWrap,        // arguments untouched, the result (or each string of it) is Markup
 };
 
 Value mark_safe(const Value& v) {
@@ -756,17 +756,16 @@ Value markup_aware(CallContext& ctx, const Value& self, CallArgs& args) {
   } else {
     if (!self.is_safe()) return Core(ctx, self, args);
     Value plain = self.with_safe(false);
-    if constexpr (Rule == MarkupRule::kEscapeArgs) {
+    if constexpr (Rule == MarkupRule::kEscapeArg2) {
       CallArgs escaped = args;
-      auto esc = [&](Value& v) {
+      if (escaped.positional.size() > 1) {
+        Value& v = escaped.positional[1];
         if (v.is_string() && !v.is_safe()) {
           std::string s;
           append_escaped(ctx, s, v.as_string());
           v = Value::safe_string(std::move(s));
         }
-      };
-      for (Value& v : escaped.positional) esc(v);
-      for (auto& kv : escaped.keyword) esc(kv.second);
+      }
       return mark_safe(Core(ctx, plain, escaped));
     } else {
       return mark_safe(Core(ctx, plain, args));
@@ -782,12 +781,12 @@ struct Entry {
 using R = MarkupRule;
 
 constexpr Entry kMethods[] = {
-    {"capitalize", markup_aware<str_capitalize, R::kEscapeArgs>},
-    {"casefold", markup_aware<str_casefold, R::kEscapeArgs>},
-    {"center", markup_aware<str_center, R::kEscapeArgs>},
+    {"capitalize", markup_aware<str_capitalize, R::kWrap>},
+    {"casefold", markup_aware<str_casefold, R::kWrap>},
+    {"center", markup_aware<str_center, R::kEscapeArg2>},
     {"count", str_count},
     {"endswith", str_endswith},
-    {"expandtabs", markup_aware<str_expandtabs, R::kEscapeArgs>},
+    {"expandtabs", markup_aware<str_expandtabs, R::kWrap>},
     {"find", str_find},
     {"format", str_format_method},
     {"index", str_index},
@@ -804,27 +803,27 @@ constexpr Entry kMethods[] = {
     {"istitle", str_istitle},
     {"isupper", case_check<true>},
     {"join", str_join},
-    {"ljust", markup_aware<str_ljust, R::kEscapeArgs>},
-    {"lower", markup_aware<str_lower, R::kEscapeArgs>},
-    {"lstrip", markup_aware<str_lstrip, R::kEscapeArgs>},
-    {"partition", markup_aware<str_partition, R::kEscapeArgs>},
-    {"removeprefix", markup_aware<str_removeprefix, R::kEscapeArgs>},
-    {"removesuffix", markup_aware<str_removesuffix, R::kEscapeArgs>},
-    {"replace", markup_aware<str_replace, R::kEscapeArgs>},
+    {"ljust", markup_aware<str_ljust, R::kEscapeArg2>},
+    {"lower", markup_aware<str_lower, R::kWrap>},
+    {"lstrip", markup_aware<str_lstrip, R::kWrap>},
+    {"partition", markup_aware<str_partition, R::kWrap>},
+    {"removeprefix", markup_aware<str_removeprefix, R::kWrap>},
+    {"removesuffix", markup_aware<str_removesuffix, R::kWrap>},
+    {"replace", markup_aware<str_replace, R::kEscapeArg2>},
     {"rfind", str_rfind},
     {"rindex", str_rindex},
-    {"rjust", markup_aware<str_rjust, R::kEscapeArgs>},
-    {"rpartition", markup_aware<str_rpartition, R::kEscapeArgs>},
-    {"rsplit", markup_aware<str_rsplit, R::kWrapItems>},
-    {"rstrip", markup_aware<str_rstrip, R::kEscapeArgs>},
-    {"split", markup_aware<str_split, R::kWrapItems>},
-    {"splitlines", markup_aware<str_splitlines, R::kWrapItems>},
+    {"rjust", markup_aware<str_rjust, R::kEscapeArg2>},
+    {"rpartition", markup_aware<str_rpartition, R::kWrap>},
+    {"rsplit", markup_aware<str_rsplit, R::kWrap>},
+    {"rstrip", markup_aware<str_rstrip, R::kWrap>},
+    {"split", markup_aware<str_split, R::kWrap>},
+    {"splitlines", markup_aware<str_splitlines, R::kWrap>},
     {"startswith", str_startswith},
-    {"strip", markup_aware<str_strip, R::kEscapeArgs>},
-    {"swapcase", markup_aware<str_swapcase, R::kEscapeArgs>},
-    {"title", markup_aware<str_title, R::kEscapeArgs>},
-    {"upper", markup_aware<str_upper, R::kEscapeArgs>},
-    {"zfill", markup_aware<str_zfill, R::kEscapeArgs>},
+    {"strip", markup_aware<str_strip, R::kWrap>},
+    {"swapcase", markup_aware<str_swapcase, R::kWrap>},
+    {"title", markup_aware<str_title, R::kWrap>},
+    {"upper", markup_aware<str_upper, R::kWrap>},
+    {"zfill", markup_aware<str_zfill, R::kWrap>},
 };
 
 }  // namespace

@@ -1,9 +1,10 @@
 // Private: the methods of str (and Markup) that templates may call — "abc".upper(),
 // s.split(","), s.format(...) — as a table the type-method lookup consults.
 //
-// Markup receivers follow markupsafe: methods that build strings return Markup and escape
-// their string arguments (replace, center, strip, partition, join, format, ...); split and
-// splitlines return lists of Markup; queries (find, startswith, is*) return plain values.
+// Markup receivers follow markupsafe 3: methods that build strings return Markup (split,
+// partition and splitlines: lists/tuples of Markup); replace escapes its replacement text,
+// center/ljust/rjust their fill character, join and format every non-Markup argument; queries
+// (find, startswith, is*) return plain values.
 //
 // Thread safety: the table is immutable; the functions are reentrant.
 
