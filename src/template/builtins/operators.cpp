@@ -484,6 +484,8 @@ bool compare_values(CallContext& ctx, CompareOp op, const Value& a, const Value&
 
 Value apply_binary(CallContext& ctx, BinaryOp op, const Value& a, const Value& b) {
   if (op == BinaryOp::kConcat) return concat_tilde(ctx, a, b);
+  // str % undefined formats the undefined (str() of it is ""), as Python does.
+  if (op == BinaryOp::kMod && a.is_string()) return python_percent_format(ctx, a, b);
   if (a.is_undefined()) ops::throw_undefined(a);
   if (b.is_undefined()) ops::throw_undefined(b);
   if (is_numeric(a) && is_numeric(b)) return numeric_arith(ctx, op, a, b);

@@ -167,6 +167,8 @@ class Formatter {
     }
     if (spec.width > 0) ctx_.charge_value_size(static_cast<std::size_t>(spec.width));
     const Value& raw = next_arg();
+    // Undefined converts only through str()/repr(); numbers from it fail as undefined.
+    if (raw.is_undefined() && type != 's' && type != 'r' && type != 'a') ops::throw_undefined(raw);
     Value arg = safe_ ? markup_arg(type, raw) : raw;
     switch (type) {
       case 's':
