@@ -170,6 +170,22 @@ TEST(FormatPercent, ModOperatorOnStrings) {
   EXPECT_EQ(r.str(), "1-a");
 }
 
+TEST(FormatPercent, UndefinedArguments) {
+  FakeCallContext ctx;
+  // Jinja2: "%s" % undefined is "" (str of Undefined); numeric conversions fail as undefined.
+  Value r = apply_binary(ctx, BinaryOp::kMod, Value::string("[%s]"), Value::undefined("x"));
+  EXPECT_EQ(r.str(), "[]");
+  try {
+    apply_binary(ctx, BinaryOp::kMod, Value::string("%d"), Value::undefined("x"));
+    FAIL() << "no error";
+  } catch (const TemplateError& e) {
+    EXPECT_EQ(e.error.kind, ErrorKind::kUndefined);
+  }
+  ctx.policy = UndefinedPolicy::kStrict;
+  EXPECT_THROW(apply_binary(ctx, BinaryOp::kMod, Value::string("%s"), Value::undefined("x")),
+               TemplateError);
+}
+
 TEST(FormatPercent, HugeWidthIsALimitError) {
   FakeCallContext ctx;
   try {
