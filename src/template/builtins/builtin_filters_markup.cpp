@@ -302,10 +302,14 @@ const std::regex& email_re() {
 // Words longer than this are never links (and never reach the backtracking regex).
 constexpr std::size_t kMaxUrlWord = 2048;
 
-std::string urlize_text(std::string_view text, const Value* trim_limit, const std::string& rel,
+std::string urlize_text(std::string_view text, bool text_safe, const Value* trim_limit, const std::string& rel,
                         const std::string& target, const std::vector<std::string>& schemes) {
   std::string escaped;
-  append_html_escaped(escaped, text);
+  if (text_safe) {
+    escaped = std::string(text);
+  } else {
+    append_html_escaped(escaped, text);
+  }
   std::string rel_attr;
   if (!rel.empty()) {
     rel_attr = " rel=\"";
@@ -514,7 +518,7 @@ Value f_urlize(CallContext& ctx, const Value& v, CallArgs& args) {
       schemes.push_back(std::move(text));
     }
   }
-  std::string out = urlize_text(to_str(ctx, v), a.get(0), rel, target, schemes);
+  std::string out = urlize_text(to_str(ctx, v), v.is_safe(), a.get(0), rel, target, schemes);
   if (ctx.autoescape()) return Value::safe_string(std::move(out));
   return plain(std::move(out));
 }

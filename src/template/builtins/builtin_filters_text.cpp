@@ -30,13 +30,6 @@ std::string escaped_for(CallContext& ctx, std::string_view s) {
   return out;
 }
 
-// A plain-string argument used by a method of a Markup string is escaped first.
-std::string arg_for(CallContext& ctx, const Value& subject, const Value& arg) {
-  std::string s = to_str(ctx, arg);
-  if (subject.is_safe() && !arg.is_safe()) return escaped_for(ctx, s);
-  return s;
-}
-
 }  // namespace
 
 Value f_upper(CallContext& ctx, const Value& v, CallArgs& args) {
@@ -109,7 +102,7 @@ Value f_trim(CallContext& ctx, const Value& v, CallArgs& args) {
   bool whitespace = chars == nullptr || chars->is_none();
   if (!whitespace) {
     if (!chars->is_string()) type_error("strip arg must be None or str");
-    set = decode_utf8(arg_for(ctx, v, *chars));
+    set = decode_utf8(to_str(ctx, *chars));  // Markup.strip does not escape its argument
   }
   auto strip = [&](char32_t c) {
     return whitespace ? py_isspace(c) : set.find(c) != std::u32string::npos;
@@ -144,10 +137,8 @@ Value f_replace(CallContext& ctx, const Value& v, CallArgs& args) {
     }
     old_s = to_str(ctx, old_v);
     new_s = to_str(ctx, new_v);
-    if (safe) {
-      if (!old_v.is_safe()) old_s = escaped_for(ctx, old_s);
-      if (!new_v.is_safe()) new_s = escaped_for(ctx, new_s);
-    }
+    // Markup.replace escapes `new` only.
+    if (safe && !new_v.is_safe()) new_s = escaped_for(ctx, new_s);
   }
   std::string out;
   if (old_s.empty()) {
@@ -209,13 +200,13 @@ Value f_truncate(CallContext& ctx, const Value& v, CallArgs& args) {
     std::size_t sp = head.rfind(U' ');
     if (sp != std::u32string::npos) head.resize(sp);
   }
+  // s[:n] + end: concatenating with a Markup escapes the plain side.
+  bool end_safe = a.has(2) && a.get(2)->is_safe();
   std::string out = encode_utf8(head);
-  if (v.is_safe() && !(a.has(2) && a.get(2)->is_safe())) {
-    out += escaped_for(ctx, end);
-  } else {
-    out += end;
-  }
-  return string_like(v, std::move(out));
+  if (end_safe && !v.is_safe()) out = escaped_for(ctx, out);
+  out += (v.is_safe() && !end_safe) ? escaped_for(ctx, end) : end;
+  if (v.is_safe() || end_safe) return Value::safe_string(std::move(out));
+  return plain(std::move(out));
 }
 
 Value f_wordcount(CallContext& ctx, const Value& v, CallArgs& args) {
@@ -411,9 +402,6 @@ Value f_indent(CallContext& ctx, const Value& v, CallArgs& args) {
   }
   bool first = a.bool_or(1, false);
   bool blank = a.bool_or(2, false);
-  if (v.is_safe() && w != nullptr && w->is_string() && !w->is_safe()) {
-    indention = escaped_for(ctx, indention);
-  }
   std::string s = to_str(ctx, v);
   std::u32string text = decode_utf8(s);
   text.push_back('\n');
