@@ -101,7 +101,8 @@ TEST(CliRender, LatexDelimiters) {
   ProcessResult r = docforge({"render", tpl, "--delimiters", "latex", "--set", "name=Ada",
                               "--set", R"(skills=["C++","TeX"])", "--set", "done=true"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "\\section{Ada}\n\\item C++\n\\item TeX\ndone");
+  // As Jinja2 does: a line comment removes its text but keeps the line's newline.
+  EXPECT_EQ(r.out, "\\section{Ada}\n\\item C++\n\\item TeX\n\ndone");
 }
 
 TEST(CliRender, IncludesResolveAgainstTemplateDirsInOrder) {
