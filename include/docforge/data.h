@@ -10,7 +10,9 @@
 //   - map keys keep their order; a duplicate key keeps its first position and the last value
 //     wins (Python's json/dict behaviour);
 //   - integers are exact at any size (int64, else BigInt); floats round-trip;
-//   - strings are valid UTF-8 (invalid UTF-8 input is an error with its byte offset);
+//   - strings are valid UTF-8 (invalid UTF-8 input is an error with its byte offset; a JSON
+//     \u escape of a lone surrogate, which Python would keep, is an error because it has no
+//     UTF-8 form);
 //   - YAML follows the 1.2 core schema (null/true/false/ints/floats, everything else a string);
 //   - TOML dates and times become ISO 8601 strings;
 //   - CSV records are maps of strings (header row gives the keys) unless csv_types is set.
@@ -49,6 +51,13 @@ struct JsonOptions {
 // Parses one JSON document (RFC 8259; a leading UTF-8 BOM is skipped).
 Result<Value> parse_json(std::string_view text, std::string_view source_name = "<json>",
                          const JsonOptions& options = {});
+
+// Same as parse_json, but the caller promises kJsonPadding readable bytes after the text (any
+// values): saves one copy of a large input. A file read into a buffer with kJsonPadding spare
+// bytes at the end qualifies.
+inline constexpr std::size_t kJsonPadding = 64;
+Result<Value> parse_json_padded(std::string_view text, std::string_view source_name = "<json>",
+                                const JsonOptions& options = {});
 
 // Parses a single-document YAML stream. An empty stream is None. A stream holding more than one
 // document is an error (use parse_yaml_documents).
@@ -108,6 +117,7 @@ struct ReadOptions {
   std::size_t max_depth = 1000;
   std::uint64_t max_bytes = std::uint64_t{4} << 30;  // larger files are a kLimit error
   bool fail_fast = false;                 // record streams: stop at the first bad record
+  std::size_t max_record_bytes = std::size_t{256} << 20;  // one JSONL line / CSV record
 };
 
 // Reads a whole data file ("-" is stdin) into one Value:

@@ -23,8 +23,9 @@ Status InputWindow::fill() {
   std::size_t live = static_cast<std::size_t>(end_ - begin_);
   std::size_t want = std::max(kChunk, live);  // read at least as much again: linear time
   if (buf_ == nullptr || live + want + kPadding > cap_) {
-    std::size_t cap = live + want + kPadding;
-    auto nb = std::make_unique<char[]>(cap);
+    // Room for twice what is needed now, so a window of steady small records never reallocates.
+    std::size_t cap = 2 * (live + want) + kPadding;
+    auto nb = std::make_unique_for_overwrite<char[]>(cap);
     if (live) std::memcpy(nb.get(), begin_, live);
     buf_ = std::move(nb);
     cap_ = cap;

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <string>
+#include <unordered_map>
 
 #include "data/json_parser.h"
 
@@ -13,9 +14,29 @@ namespace {
 // the exact parser, whose explicit stack has no recursion.
 constexpr std::size_t kFastPathMaxDepth = 1024;
 
+// Object keys repeat (every record of a list has the same ones): like Python's json module,
+// keep one shared string Value per distinct short key instead of allocating it again each time.
+class KeyTable {
+ public:
+  Value get(std::string_view key) {
+    if (key.size() > kMaxKeyLength) return Value::string(key);
+    auto it = keys_.find(key);
+    if (it != keys_.end()) return it->second;
+    Value v = Value::string(key);
+    if (keys_.size() < kMaxKeys) keys_.emplace(v.as_string(), v);  // view into v's own bytes
+    return v;
+  }
+
+ private:
+  static constexpr std::size_t kMaxKeyLength = 64;
+  static constexpr std::size_t kMaxKeys = 4096;
+  std::unordered_map<std::string_view, Value> keys_;
+};
+
 // Converts a simdjson DOM element into a Value. Returns false when the exact parser must decide
 // (integers beyond 64 bits, depth over the limit).
-bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth, Value* out) {
+bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth, KeyTable& keys,
+              Value* out) {
   using simdjson::dom::element_type;
   switch (e.type()) {
     case element_type::ARRAY: {
@@ -26,7 +47,7 @@ bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth
       items.reserve(a.size());
       for (simdjson::dom::element item : a) {
         items.emplace_back();
-        if (!to_value(item, depth + 1, max_depth, &items.back())) return false;
+        if (!to_value(item, depth + 1, max_depth, keys, &items.back())) return false;
       }
       *out = std::move(v);
       return true;
@@ -39,8 +60,8 @@ bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth
       m.reserve(o.size());
       for (simdjson::dom::key_value_pair kv : o) {
         Value item;
-        if (!to_value(kv.value, depth + 1, max_depth, &item)) return false;
-        m.set(Value::string(kv.key), std::move(item));
+        if (!to_value(kv.value, depth + 1, max_depth, keys, &item)) return false;
+        m.set(keys.get(kv.key), std::move(item));
       }
       *out = std::move(v);
       return true;
@@ -75,6 +96,7 @@ bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth
 struct JsonReader::Impl {
   JsonOptions options;
   simdjson::dom::parser parser;
+  KeyTable keys;
 };
 
 JsonReader::JsonReader(const JsonOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -103,7 +125,7 @@ Result<Value> JsonReader::parse_padded(std::string_view text, std::size_t paddin
                    .get(root);
     if (!err) {
       Value v;
-      if (to_value(root, 0, opt.max_depth, &v)) return v;
+      if (to_value(root, 0, opt.max_depth, impl_->keys, &v)) return v;
     }
   }
   return parse_json_exact(text, source_name, opt, bom);
@@ -113,6 +135,12 @@ Result<Value> parse_json(std::string_view text, std::string_view source_name,
                          const JsonOptions& options) {
   JsonReader reader(options);
   return reader.parse(text, source_name);
+}
+
+Result<Value> parse_json_padded(std::string_view text, std::string_view source_name,
+                                const JsonOptions& options) {
+  JsonReader reader(options);
+  return reader.parse_padded(text, kJsonPadding, source_name);
 }
 
 }  // namespace docforge::data

@@ -18,10 +18,23 @@ Error record_error(Error e, std::size_t number, int line, std::string_view sourc
   return e;
 }
 
+// A record that does not end within max_record_bytes (a missing newline or closing quote in a
+// huge file): reading stops rather than holding the rest of the input in memory.
+Error too_big(std::size_t number, int line, std::string_view source_name, std::size_t limit) {
+  Error e = make_error(ErrorKind::kLimit,
+                       fmt::format("record {}: longer than the limit of {} bytes (a missing line "
+                                   "break or closing quote?)",
+                                   number, limit));
+  e.source_name = std::string(source_name);
+  e.line = line;
+  return e;
+}
+
 class JsonLinesReader : public RecordReader {
  public:
   JsonLinesReader(std::unique_ptr<InputWindow> in, std::string name, const ReadOptions& opt)
       : in_(std::move(in)), name_(std::move(name)), fail_fast_(opt.fail_fast),
+        max_record_(opt.max_record_bytes),
         json_(JsonOptions{opt.allow_nan, opt.max_depth}) {}
 
   std::optional<Result<Record>> next() override {
@@ -30,6 +43,10 @@ class JsonLinesReader : public RecordReader {
       std::size_t nl = w.find('\n', scan_from_);
       if (nl == std::string_view::npos && !in_->eof()) {
         scan_from_ = w.size();
+        if (w.size() > max_record_) {
+          done_ = true;
+          return Result<Record>(too_big(number_ + 1, line_ + 1, name_, max_record_));
+        }
         if (auto s = in_->fill(); !s.ok()) {
           done_ = true;
           return Result<Record>(std::move(s).error());
@@ -72,6 +89,7 @@ class JsonLinesReader : public RecordReader {
   std::unique_ptr<InputWindow> in_;
   std::string name_;
   bool fail_fast_;
+  std::size_t max_record_;
   JsonReader json_;
   std::size_t scan_from_ = 0;
   std::size_t number_ = 0;
@@ -84,7 +102,7 @@ class CsvReader : public RecordReader {
   CsvReader(std::unique_ptr<InputWindow> in, std::string name, char delimiter,
             const ReadOptions& opt)
       : in_(std::move(in)), name_(std::move(name)), fail_fast_(opt.fail_fast),
-        infer_(opt.csv_types), parser_(delimiter) {}
+        max_record_(opt.max_record_bytes), infer_(opt.csv_types), parser_(delimiter) {}
 
   std::optional<Result<Record>> next() override {
     while (!done_) {
@@ -106,6 +124,11 @@ class CsvReader : public RecordReader {
       if (st == CsvParser::Status::kNeedMore) {
         in_->consume(pos);
         lines_ = lines;
+        if (w.size() - pos > max_record_) {
+          done_ = true;
+          return Result<Record>(too_big(number_ + (have_header_ ? 1 : 0), lines_ + 1, name_,
+                                        max_record_));
+        }
         if (auto s = fill(); !s.ok()) return Result<Record>(std::move(s).error());
         continue;
       }
@@ -223,6 +246,7 @@ class CsvReader : public RecordReader {
   std::unique_ptr<InputWindow> in_;
   std::string name_;
   bool fail_fast_;
+  std::size_t max_record_;
   bool infer_;
   CsvParser parser_;
   std::vector<Value> keys_;
