@@ -13,9 +13,11 @@
 #ifndef DOCFORGE_TEMPLATE_AST_H_
 #define DOCFORGE_TEMPLATE_AST_H_
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -182,6 +184,52 @@ struct BlockDef {
   Function* function = nullptr;
   bool scoped = false;
   bool required = false;
+};
+
+// Stable-address storage for nodes: chunks that grow geometrically (one allocation per
+// chunk instead of per node; nodes never move).
+template <typename T>
+class NodePool {
+ public:
+  NodePool() = default;
+  NodePool(const NodePool&) = delete;
+  NodePool& operator=(const NodePool&) = delete;
+  ~NodePool() {
+    for_each([](const T& t) { t.~T(); });
+  }
+
+  T& emplace_back() {
+    if (chunks_.empty() || used_ == chunk_size_) {
+      chunk_size_ = chunks_.empty() ? 16 : std::min<std::size_t>(chunk_size_ * 2, 256);
+      chunks_.push_back(Chunk{std::unique_ptr<Storage[]>(new Storage[chunk_size_]), chunk_size_});
+      used_ = 0;
+    }
+    T* p = ::new (static_cast<void*>(&chunks_.back().items[used_])) T();
+    ++used_;
+    return *p;
+  }
+
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::size_t c = 0; c < chunks_.size(); ++c) {
+      std::size_t n = c + 1 == chunks_.size() ? used_ : chunks_[c].size;
+      for (std::size_t i = 0; i < n; ++i) {
+        f(*std::launder(reinterpret_cast<const T*>(&chunks_[c].items[i])));
+      }
+    }
+  }
+
+ private:
+  struct alignas(T) Storage {
+    unsigned char bytes[sizeof(T)];
+  };
+  struct Chunk {
+    std::unique_ptr<Storage[]> items;
+    std::size_t size;
+  };
+  std::vector<Chunk> chunks_;
+  std::size_t used_ = 0;
+  std::size_t chunk_size_ = 0;
 };
 
 }  // namespace docforge::tmpl

@@ -54,10 +54,11 @@ enum class TagKind { kNone, kComment, kBlock, kVariable, kLineStatement, kLineCo
 
 class Lexer {
  public:
-  Lexer(std::string_view src, const LexOptions& o) : src_(src), o_(o), lines_(src) {}
+  Lexer(std::string_view src, const LexOptions& o) : src_(src), o_(o) {}
 
   std::vector<Token> run() {
     const Syntax& s = o_.syntax;
+    toks_.reserve(src_.size() / 6 + 8);
     while (pos_ < src_.size()) {
       std::size_t start = 0;
       std::size_t delim_len = 0;
@@ -125,9 +126,10 @@ class Lexer {
  private:
   [[noreturn]] void fail(std::size_t offset, std::string msg) {
     Error e = make_error(ErrorKind::kSyntax, std::move(msg));
-    e.line = lines_.line_of(static_cast<std::uint32_t>(offset));
-    e.column = lines_.column_of(static_cast<std::uint32_t>(offset));
-    e.source_line = std::string(lines_.line_text(e.line));
+    LineIndex lines(src_);
+    e.line = lines.line_of(static_cast<std::uint32_t>(offset));
+    e.column = lines.column_of(static_cast<std::uint32_t>(offset));
+    e.source_line = std::string(lines.line_text(e.line));
     throw TemplateError{std::move(e)};
   }
 
@@ -298,6 +300,7 @@ class Lexer {
 
   void push_op(std::size_t at, std::size_t len) {
     Token t{TokenKind::kOp, static_cast<std::uint32_t>(at), src_.substr(at, len), {}, 0};
+    t.opcode = op_code(t.text);
     toks_.push_back(std::move(t));
   }
 
@@ -331,7 +334,8 @@ class Lexer {
         // Let the parser report what it expected.
         return;
       }
-      if (!line_statement && brackets.empty()) {
+      if (!line_statement && brackets.empty() &&
+          (src_[pos_] == '-' || src_[pos_] == '+' || src_[pos_] == end[0])) {
         if ((src_[pos_] == '-' || src_[pos_] == '+') &&
             src_.compare(pos_ + 1, end.size(), end) == 0) {
           char m = src_[pos_];
@@ -362,17 +366,15 @@ class Lexer {
       } else if (c == '\'' || c == '"') {
         lex_string();
       } else {
-        static constexpr std::string_view kTwo[] = {"//", "**", "==", "!=", "<=", ">="};
-        bool done = false;
-        for (std::string_view op : kTwo) {
-          if (src_.compare(pos_, 2, op) == 0) {
+        if (pos_ + 1 < src_.size()) {
+          char d = src_[pos_ + 1];
+          if ((c == '/' && d == '/') || (c == '*' && d == '*') ||
+              (d == '=' && (c == '=' || c == '!' || c == '<' || c == '>'))) {
             push_op(pos_, 2);
             pos_ += 2;
-            done = true;
-            break;
+            continue;
           }
         }
-        if (done) continue;
         static constexpr std::string_view kOne = "+-/*%~[](){}<>=.:|,;";
         if (kOne.find(c) == std::string_view::npos) {
           fail(at, fmt::format("unexpected char '{}' at {}", c, at));
@@ -540,7 +542,6 @@ class Lexer {
 
   std::string_view src_;
   const LexOptions& o_;
-  LineIndex lines_;
   std::vector<Token> toks_;
   std::size_t pos_ = 0;
   static constexpr std::size_t kUnsearched = std::string_view::npos - 1;

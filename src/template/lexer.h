@@ -41,7 +41,14 @@ struct Token {
   std::string_view text;  // names, operators, number text (source slice)
   std::string value;      // data text and decoded string literals
   double number = 0;      // float literals
+  std::uint16_t opcode = 0;  // kOp: op_code(text)
 };
+
+// A one- or two-character operator packed into an integer (for fast comparisons).
+constexpr std::uint16_t op_code(std::string_view op) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(op[0]) |
+                                    (op.size() > 1 ? static_cast<unsigned char>(op[1]) << 8 : 0));
+}
 
 struct LexOptions {
   Syntax syntax;

@@ -65,11 +65,20 @@ class Parser {
   void next() {
     if (i_ + 1 < toks_.size()) ++i_;
   }
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
   bool is_op(std::string_view op) const {
-    return cur().kind == TokenKind::kOp && cur().text == op;
+    const Token& t = toks_[i_];
+    return t.kind == TokenKind::kOp && t.opcode == op_code(op);
   }
   bool is_name(std::string_view n) const {
-    return cur().kind == TokenKind::kName && cur().text == n;
+    const Token& t = toks_[i_];
+    return t.kind == TokenKind::kName && same(t.text, n);
   }
   bool skip_op(std::string_view op) {
     if (is_op(op)) {
@@ -1419,9 +1428,9 @@ void compile_template(Template::Impl* impl, const Environment::Impl& env) {
   p.set_autoescape(impl->autoescape);
   p.parse();
   std::size_t hint = 0;
-  for (const Stmt& s : impl->stmts) {
+  impl->stmts.for_each([&hint](const Stmt& s) {
     if (s.kind == StmtKind::kData) hint += s.text.size();
-  }
+  });
   impl->size_hint = hint + hint / 4 + 64;
 }
 

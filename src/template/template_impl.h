@@ -63,9 +63,9 @@ struct Template::Impl {
   std::weak_ptr<Environment::Impl> env_owner;
 
   // Node storage.
-  std::deque<tmpl::Expr> exprs;
-  std::deque<tmpl::Stmt> stmts;
-  std::deque<tmpl::Function> functions;
+  tmpl::NodePool<tmpl::Expr> exprs;
+  tmpl::NodePool<tmpl::Stmt> stmts;
+  tmpl::NodePool<tmpl::Function> functions;
 
   const tmpl::BlockDef* find_block(std::string_view n) const {
     for (const auto& b : blocks) {

@@ -11,6 +11,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "template/builtins.h"
 
 namespace docforge {
@@ -72,20 +76,97 @@ inline void escape_with(std::string& out, std::string_view s, const EscapeTable&
   out.append(run, static_cast<std::size_t>(p - run));
 }
 
+#if defined(__SSE2__)
+struct HtmlMasks {
+  __m128i amp = _mm_set1_epi8('&');
+  __m128i lt = _mm_set1_epi8('<');
+  __m128i gt = _mm_set1_epi8('>');
+  __m128i quot = _mm_set1_epi8('"');
+  __m128i apos = _mm_set1_epi8('\'');
+};
+#endif
+
+// Bytes HTML escaping adds to s (each special byte grows to its entity).
+std::size_t html_extra_bytes(const char* p, const char* end) {
+  std::size_t extra = 0;
+#if defined(__SSE2__)
+  const HtmlMasks k;
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i four = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k.amp), _mm_cmpeq_epi8(v, k.quot)),
+                                _mm_cmpeq_epi8(v, k.apos));
+    __m128i three = _mm_or_si128(_mm_cmpeq_epi8(v, k.lt), _mm_cmpeq_epi8(v, k.gt));
+    unsigned m4 = static_cast<unsigned>(_mm_movemask_epi8(four));
+    unsigned m3 = static_cast<unsigned>(_mm_movemask_epi8(three));
+    if ((m4 | m3) != 0) {
+      extra += 4u * static_cast<unsigned>(__builtin_popcount(m4)) +
+               3u * static_cast<unsigned>(__builtin_popcount(m3));
+    }
+    p += 16;
+  }
+#endif
+  for (; p != end; ++p) {
+    unsigned char idx = kHtml.index[static_cast<unsigned char>(*p)];
+    if (idx != 0) extra += kHtml.length[idx] - 1u;
+  }
+  return extra;
+}
+
 }  // namespace
 
+// Counts the growth first (one vectorised pass; none: plain append), sizes the output once,
+// then copies 16-byte blocks and patches the entities in.
 void append_html_escaped(std::string& out, std::string_view s) {
-  // Fast path: nothing to escape.
   const char* p = s.data();
   const char* end = p + s.size();
-  while (p != end && kHtml.index[static_cast<unsigned char>(*p)] == 0) ++p;
-  if (p == end) {
-    out.append(s.data(), s.size());
+  std::size_t extra = html_extra_bytes(p, end);
+  if (extra == 0) {
+    out.append(p, s.size());
     return;
   }
-  out.reserve(out.size() + s.size() + s.size() / 8 + 16);
-  out.append(s.data(), static_cast<std::size_t>(p - s.data()));
-  escape_with(out, s.substr(static_cast<std::size_t>(p - s.data())), kHtml);
+  std::size_t old_size = out.size();
+  out.resize(old_size + s.size() + extra);
+  char* w = out.data() + old_size;
+#if defined(__SSE2__)
+  // Output left >= input left at every step, so the 16-byte stores stay inside `out`.
+  const HtmlMasks k;
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, k.amp), _mm_cmpeq_epi8(v, k.lt)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k.gt), _mm_cmpeq_epi8(v, k.quot)),
+                     _mm_cmpeq_epi8(v, k.apos)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(m));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+    if (mask == 0) {
+      w += 16;
+      p += 16;
+      continue;
+    }
+    unsigned pos = 0;  // bytes of this block already placed at w
+    while (mask != 0) {
+      unsigned b = static_cast<unsigned>(__builtin_ctz(mask));
+      w += b - pos;
+      unsigned char idx = kHtml.index[static_cast<unsigned char>(p[b])];
+      std::memcpy(w, kHtml.text[idx], kHtml.length[idx]);
+      w += kHtml.length[idx];
+      pos = b + 1;
+      mask &= mask - 1;
+      std::memcpy(w, p + pos, 16 - pos);  // the rest of the block, after the entity
+    }
+    w += 16 - pos;
+    p += 16;
+  }
+#endif
+  for (; p != end; ++p) {
+    unsigned char idx = kHtml.index[static_cast<unsigned char>(*p)];
+    if (idx == 0) {
+      *w++ = *p;
+    } else {
+      std::memcpy(w, kHtml.text[idx], kHtml.length[idx]);
+      w += kHtml.length[idx];
+    }
+  }
 }
 
 void append_latex_escaped(std::string& out, std::string_view s) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
 #include "template/builtins/ops_util.h"
@@ -58,6 +60,32 @@ std::string float_abs_body(double d, char type, int precision, bool alt, bool* n
   *negative = std::signbit(d);
   d = std::fabs(d);
   if (std::isinf(d)) return upper ? "INF" : "inf";
+  if (type == 'g' || type == 'G') {
+    // C's %g, spelled out: glibc's "%#g" loses the trailing zeros when rounding carries into a
+    // new power of ten (999999.5 -> "1.e+06" instead of "1.00000e+06").
+    int p = precision == 0 ? 1 : precision;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+    const char* e = std::strchr(buf, 'e');
+    int x = e != nullptr ? std::atoi(e + 1) : 0;
+    std::string out;
+    if (x < -4 || x >= p) {
+      out = float_abs_body(d, type == 'g' ? 'e' : 'E', p - 1, alt, negative);
+    } else {
+      out = float_abs_body(d, 'f', p - 1 - x, alt, negative);
+    }
+    if (!alt) {
+      std::size_t epos = out.find_first_of("eE");
+      std::string mant = out.substr(0, epos);
+      std::string exp = epos == std::string::npos ? "" : out.substr(epos);
+      if (mant.find('.') != std::string::npos) {
+        while (!mant.empty() && mant.back() == '0') mant.pop_back();
+        if (!mant.empty() && mant.back() == '.') mant.pop_back();
+      }
+      out = mant + exp;
+    }
+    return out;
+  }
   char spec[16];
   std::snprintf(spec, sizeof spec, "%%%s.*%c", alt ? "#" : "", type);
   int n = std::snprintf(nullptr, 0, spec, precision, d);

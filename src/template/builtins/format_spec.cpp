@@ -16,6 +16,7 @@ namespace {
 
 struct Spec {
   std::string fill = " ";  // one code point, UTF-8
+  bool fill_given = false;
   char align = 0;          // '<' '>' '=' '^' or 0 (default)
   char sign = 0;           // '+' '-' ' ' or 0
   bool z = false;
@@ -39,7 +40,9 @@ std::int64_t parse_int(std::string_view s, std::size_t* i) {
   return n;
 }
 
-Spec parse_spec(std::string_view s, const char* type_name) {
+// Parses a spec for a value whose presentation type defaults to `default_type` ('s' for str,
+// 'd' for int, 0 for float) and whose default alignment is right (numbers) or left (str).
+Spec parse_spec(std::string_view s, const char* type_name, char default_type, bool numeric) {
   Spec spec;
   std::size_t i = 0;
   // [[fill]align]: the fill may be any code point.
@@ -48,6 +51,7 @@ Spec parse_spec(std::string_view s, const char* type_name) {
     utf8::decode(s, &after_first);
     if (after_first < s.size() && is_align(s[after_first])) {
       spec.fill = std::string(s.substr(0, after_first));
+      spec.fill_given = true;
       spec.align = s[after_first];
       i = after_first + 1;
     } else if (is_align(s[0])) {
@@ -81,9 +85,18 @@ Spec parse_spec(std::string_view s, const char* type_name) {
                                   type_name));
   }
   if (i < s.size()) spec.type = s[i];
-  if (spec.zero && spec.align == 0) {
-    spec.fill = "0";
-    spec.align = '=';
+  if (spec.zero) {
+    if (!spec.fill_given) spec.fill = "0";
+    if (spec.align == 0 && numeric) spec.align = '=';
+  }
+  if (spec.grouping != 0) {
+    char t = spec.type != 0 ? spec.type : default_type;
+    bool ok = t == 'd' || t == 'e' || t == 'f' || t == 'g' || t == 'E' || t == 'G' ||
+              t == '%' || t == 'F' || t == 0 ||
+              (spec.grouping == '_' && (t == 'b' || t == 'o' || t == 'x' || t == 'X'));
+    if (!ok) {
+      throw_value_error(fmt::format("Cannot specify '{}' with '{}'.", spec.grouping, t));
+    }
   }
   return spec;
 }
@@ -158,17 +171,16 @@ void format_string(CallContext& ctx, std::string& out, std::string_view s, const
     throw_value_error(
         fmt::format("Unknown format code '{}' for object of type 'str'", spec.type));
   }
-  if (spec.align == '=' && !spec.zero) {
+  if (spec.sign == ' ') throw_value_error("Space not allowed in string format specifier");
+  if (spec.sign != 0) throw_value_error("Sign not allowed in string format specifier");
+  if (spec.z) throw_value_error("Negative zero coercion (z) not allowed in string format specifier");
+  if (spec.alt) throw_value_error("Alternate form (#) not allowed in string format specifier");
+  if (spec.align == '=') {
     throw_value_error("'=' alignment not allowed in string format specifier");
   }
-  if (spec.sign != 0) throw_value_error("Sign not allowed in string format specifier");
-  if (spec.alt) throw_value_error("Alternate form (#) not allowed in string format specifier");
-  if (spec.grouping != 0) throw_value_error(fmt::format("Cannot specify '{}' with 's'.", spec.grouping));
   std::string_view body = s;
   if (spec.precision >= 0) body = utf8::slice(s, 0, static_cast<std::size_t>(spec.precision));
-  Spec text_spec = spec;
-  if (spec.zero && text_spec.align == '=') text_spec.align = '<';
-  pad(ctx, out, text_spec, '<', "", body);
+  pad(ctx, out, spec, '<', "", body);
 }
 
 void format_float_value(CallContext& ctx, std::string& out, double d, const Spec& spec,
@@ -187,6 +199,9 @@ void format_int(CallContext& ctx, std::string& out, const Value& v, const Spec& 
           fmt::format("Unknown format code '{}' for object of type '{}'", type, type_name));
   }
   if (spec.precision >= 0) throw_value_error("Precision not allowed in integer format specifier");
+  if (spec.z) {
+    throw_value_error("Negative zero coercion (z) not allowed in integer format specifier");
+  }
   if (type == 'c') {
     if (spec.sign != 0) throw_value_error("Sign not allowed with integer format specifier 'c'");
     if (spec.alt) throw_value_error("Alternate form (#) not allowed with integer format specifier 'c'");
@@ -199,12 +214,6 @@ void format_int(CallContext& ctx, std::string& out, const Value& v, const Spec& 
     utf8::append(ch, static_cast<char32_t>(cp));
     pad(ctx, out, spec, '>', "", ch);
     return;
-  }
-  if (spec.grouping == ',' && type != 'd') {
-    throw_value_error(fmt::format("Cannot specify ',' with '{}'.", type));
-  }
-  if (spec.grouping != 0 && type == 'n') {
-    throw_value_error(fmt::format("Cannot specify '{}' with 'n'.", spec.grouping));
   }
   int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
   bool negative = false;
@@ -272,9 +281,6 @@ void format_float_value(CallContext& ctx, std::string& out, double d, const Spec
       throw_value_error(fmt::format("Unknown format code '{}' for object of type '{}'", type,
                                     type_name));
   }
-  if (spec.grouping != 0 && type == 'n') {
-    throw_value_error(fmt::format("Cannot specify '{}' with 'n'.", spec.grouping));
-  }
   bool negative = std::signbit(d) && !std::isnan(d);
   double a = std::fabs(d);
   std::string body;
@@ -292,7 +298,7 @@ void format_float_value(CallContext& ctx, std::string& out, double d, const Spec
     body = fmtnum::float_abs_body(type == '%' ? a * 100 : a, t, p, spec.alt, &ignored);
     if (type == '%') suffix = "%";
   }
-  if (spec.z && negative) {
+  if (spec.z && negative && std::isfinite(d)) {
     bool all_zero = true;
     for (char c : body) {
       if (c >= '1' && c <= '9') all_zero = false;
@@ -305,8 +311,10 @@ void format_float_value(CallContext& ctx, std::string& out, double d, const Spec
   while (k < body.size() && body[k] >= '0' && body[k] <= '9') ++k;
   std::string digits = body.substr(0, k);
   std::string rest = body.substr(k) + suffix;
-  if (digits.empty()) {  // inf / nan
-    emit_number(ctx, out, spec, negative, "", "", rest, 3);
+  if (digits.empty()) {  // inf / nan: nothing to group
+    Spec plain = spec;
+    plain.grouping = 0;
+    emit_number(ctx, out, plain, negative, "", "", rest, 3);
     return;
   }
   emit_number(ctx, out, spec, negative, "", std::move(digits), rest, 3);
@@ -320,7 +328,7 @@ void append_formatted(CallContext& ctx, std::string& out, const Value& v, std::s
       out += v.as_string();
       return;
     }
-    format_string(ctx, out, v.as_string(), parse_spec(spec, "str"));
+    format_string(ctx, out, v.as_string(), parse_spec(spec, "str", 's', false));
     return;
   }
   if (v.is_bool() && spec.empty()) {
@@ -328,11 +336,11 @@ void append_formatted(CallContext& ctx, std::string& out, const Value& v, std::s
     return;
   }
   if (is_int_like(v)) {
-    format_int(ctx, out, v, parse_spec(spec, v.is_bool() ? "bool" : "int"));
+    format_int(ctx, out, v, parse_spec(spec, v.is_bool() ? "bool" : "int", 'd', true));
     return;
   }
   if (v.is_float()) {
-    format_float_value(ctx, out, v.as_float(), parse_spec(spec, "float"), "float");
+    format_float_value(ctx, out, v.as_float(), parse_spec(spec, "float", 0, true), "float");
     return;
   }
   if (!spec.empty()) {
