@@ -83,8 +83,8 @@ struct ConvertOptions {
   std::string lang;
   // Table of contents: nullopt follows the front matter `toc`.
   std::optional<bool> toc;
-  // PDF: embed a fixed creation date (for reproducible bytes); empty: no /CreationDate.
-  // Output never depends on the wall clock except the default {date} field.
+  // PDF: leave out the wall-clock /CreationDate so that equal input gives equal bytes (the
+  // default {date} field, today's date, still depends on the day: set `date` to pin it).
   bool reproducible = true;
 };
 

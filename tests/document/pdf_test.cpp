@@ -200,6 +200,18 @@ TEST_F(Pdf, PageSizesAndMargins) {
   EXPECT_FALSE(bad.ok());
 }
 
+TEST_F(Pdf, SameInputGivesSameBytes) {
+  std::string md = "---\ntitle: Same\ndate: 2024-05-01\n---\n# A\n\n[x](https://example.com) text\n";
+  auto a = render(md);
+  auto b = render(md);
+  PdfEngine other;
+  auto c = other.render(md);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(a.bytes, b.bytes);
+  EXPECT_EQ(a.bytes, c->bytes);
+  EXPECT_EQ(a.bytes.find("/CreationDate"), std::string::npos);
+}
+
 TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
   for (const char* theme : {"default", "classic", "modern", "default"}) {
     ConvertOptions o;

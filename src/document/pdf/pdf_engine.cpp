@@ -60,6 +60,16 @@ bool add_language(std::string& pdf, const std::string& lang) {
   return true;
 }
 
+// cairo stamps /CreationDate with the wall clock. Blank the entry in place (same length, so
+// the cross-reference offsets stay valid): equal input then gives equal bytes.
+void make_reproducible(std::string& pdf) {
+  std::size_t at = pdf.find("/CreationDate (");
+  if (at == std::string::npos) return;
+  std::size_t end = pdf.find(')', at);
+  if (end == std::string::npos || end - at > 64) return;
+  for (std::size_t i = at; i <= end; ++i) pdf[i] = ' ';
+}
+
 }  // namespace
 
 struct PdfEngine::Impl {
@@ -79,6 +89,7 @@ Result<ConvertResult> PdfEngine::render(std::string_view markdown, const Convert
   result.bytes = std::move(out->pdf);
   result.warnings = std::move(out->warnings);
   result.pages = out->pages;
+  if (options.reproducible) make_reproducible(result.bytes);
   std::string lang = prepared->settings.lang.empty() ? std::string("en-US") : prepared->settings.lang;
   if (!add_language(result.bytes, lang)) result.warnings.push_back("could not record the document language");
   return result;
