@@ -10,10 +10,6 @@
 #include <cstring>
 #include <set>
 #include <unordered_set>
-#include <chrono>
-#include <ctime>
-#include <cstdio>
-#include <cstdlib>
 
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
@@ -22,6 +18,7 @@ namespace docforge::document::pdf {
 namespace {
 
 constexpr double kScale = PANGO_SCALE;
+constexpr double kMinWidth = 96;  // pt: nested lists and quotes stop indenting here
 
 struct GObjectUnref {
   void operator()(void* p) const { g_object_unref(p); }
@@ -155,12 +152,6 @@ std::string escape_tag_value(std::string_view s) {
     out += c;
   }
   return out;
-}
-
-double cpu_now() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 std::string codepoint_name(gunichar c) {
@@ -582,9 +573,11 @@ struct LayoutEngine::Impl {
       case BlockKind::kQuote: {
         space(t.block);
         Ctx inner = ctx;
-        if (inner.bars < 4) inner.bar_x[inner.bars++] = ctx.x + 1.5;
-        inner.x += 12;
-        inner.width -= 12;
+        if (inner.width - 12 >= kMinWidth) {  // deeper nesting stops indenting
+          if (inner.bars < 4) inner.bar_x[inner.bars++] = ctx.x + 1.5;
+          inner.x += 12;
+          inner.width -= 12;
+        }
         inner.muted = true;
         flow_blocks(b.children, inner);
         space(t.block);
@@ -597,8 +590,10 @@ struct LayoutEngine::Impl {
         static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
         for (const Block& item : b.children) {
           Ctx inner = ctx;
-          inner.x += t.list_indent;
-          inner.width -= t.list_indent;
+          if (inner.width - t.list_indent >= kMinWidth) {
+            inner.x += t.list_indent;
+            inner.width -= t.list_indent;
+          }
           inner.tight = b.tight;
           std::string marker_text;
           if (item.task) {
@@ -1137,7 +1132,6 @@ struct LayoutEngine::Impl {
     hyphenation = hyphenator.set_language(lang);
     setup_fonts();
 
-    auto T0 = cpu_now();
     flow_title_block();
     if (prepared.toc) {
       std::vector<const Block*> hs;
@@ -1153,7 +1147,6 @@ struct LayoutEngine::Impl {
     ctx.width = page_content_width;
     flow_blocks(prepared.doc.blocks, ctx);
 
-    auto T1 = cpu_now();
     auto pages = paginate();
     const int page_count = static_cast<int>(pages.size());
     // Heading positions for the TOC and the outline.
@@ -1225,15 +1218,9 @@ struct LayoutEngine::Impl {
         parent_level[depth] = h.level;
       }
     }
-    auto T2 = cpu_now();
     cairo_tag_end(cr, "Document");
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    auto T3 = cpu_now();
-    if (std::getenv("DOCFORGE_PDF_TIMING")) {
-      auto ms = [](double a, double b) { return b - a; };
-      std::fprintf(stderr, "flow %.2f paint %.2f finish %.2f\n", ms(T0, T1), ms(T1, T2), ms(T2, T3));
-    }
     cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {
