@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <new>
 #include <string>
 
 #include <fmt/format.h>
@@ -99,8 +100,11 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
     const Value& k = ents[h].first;
     if (k.is_string()) {
       std::string_view ks = k.as_string();
-      if (ks.size() == e->name.size() && std::memcmp(ks.data(), e->name.data(), ks.size()) == 0) {
-        return &ents[h].second;
+      const std::string& n = e->name;
+      if (ks.size() == n.size()) {
+        std::size_t i = 0;
+        while (i < ks.size() && ks[i] == n[i]) ++i;
+        if (i == ks.size()) return &ents[h].second;
       }
     }
   }
@@ -115,6 +119,28 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
   }
   return v;
 }
+
+// Inline storage for a small frame; constructs only the slots used.
+class SlotBuffer {
+ public:
+  SlotBuffer() = default;
+  SlotBuffer(const SlotBuffer&) = delete;
+  SlotBuffer& operator=(const SlotBuffer&) = delete;
+  ~SlotBuffer() {
+    Value* v = std::launder(reinterpret_cast<Value*>(buf_));
+    for (std::size_t i = 0; i < n_; ++i) v[i].~Value();
+  }
+  Value* make(std::size_t n) {
+    Value* v = reinterpret_cast<Value*>(buf_);
+    for (std::size_t i = 0; i < n; ++i) ::new (static_cast<void*>(v + i)) Value();
+    n_ = n;
+    return std::launder(v);
+  }
+
+ private:
+  alignas(Value) unsigned char buf_[sizeof(Value) * kInlineSlots];
+  std::size_t n_ = 0;
+};
 
 }  // namespace
 
@@ -238,7 +264,7 @@ void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {
     chain->refs.push_back(BlockRef{&t, &b});
   }
   const Function* fn = t.root;
-  Value local[kInlineSlots];
+  SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
   Frame* f = &stack_frame;
@@ -248,7 +274,7 @@ void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {
     f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
   } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local;
+    f->slots = local.make(fn->num_slots);
   } else {
     heap = std::make_unique<Value[]>(fn->num_slots);
     f->slots = heap.get();
@@ -577,7 +603,7 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
     derived.blocks = ctx->blocks;
     use = &derived;
   }
-  Value local[kInlineSlots];
+  SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
   Frame* f = &stack_frame;
@@ -593,7 +619,7 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
       use->blocks = ctx->blocks;
     }
   } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local;
+    f->slots = local.make(fn->num_slots);
   } else {
     heap = std::make_unique<Value[]>(fn->num_slots);
     f->slots = heap.get();
@@ -799,7 +825,7 @@ Value Renderer::loop_call(const LoopObject& loop, CallArgs& args) {
 Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
   const Function* fn = m.fn;
   tick();
-  Value local[kInlineSlots];
+  SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
   Frame* f = &stack_frame;
@@ -809,7 +835,7 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
     f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
   } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local;
+    f->slots = local.make(fn->num_slots);
   } else {
     heap = std::make_unique<Value[]>(fn->num_slots);
     f->slots = heap.get();
@@ -927,7 +953,8 @@ Value Renderer::lookup(const Ctx* c, const std::string& name) {
   return Value::undefined(name);
 }
 
-const Value* Renderer::lookup_ref(const Ctx* c, const std::string& name) {
+const Value* Renderer::lookup_ref(const Ctx* c, const Expr* e) {
+  const std::string& name = e->name;
   for (; c != nullptr; c = c->parent) {
     if (!c->vars.empty()) {
       if (const Value* v = c->vars.find(std::string_view(name))) return v;
@@ -936,7 +963,7 @@ const Value* Renderer::lookup_ref(const Ctx* c, const std::string& name) {
       if (const Value* v = c->locals->find(std::string_view(name))) return v;
     }
     if (c->data != nullptr) {
-      if (const Value* v = c->data->find(std::string_view(name))) return v;
+      if (const Value* v = find_attr(*c->data, e)) return v;
     }
   }
   return env_.globals.find(std::string_view(name));
@@ -952,14 +979,14 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
       return &src->slots[e->slot];
     }
     case ExprKind::kFree: {
-      if (const Value* v = lookup_ref(f.ctx, e->name)) return v;
+      if (const Value* v = lookup_ref(f.ctx, e)) return v;
       tmp = Value::undefined(e->name);
       return &tmp;
     }
     case ExprKind::kGetAttr: {
       Value t2;
       const Value* obj = eval_ref(e->kids[0], f, t2);
-      if (obj->is_map() && !is_dict_method(e->name)) {
+      if (obj->is_map() && e->op == 0) {
         const Value* v = find_attr(obj->as_map(), e);
         if (v != nullptr) {
           if (obj != &t2) return v;
@@ -1235,7 +1262,7 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       if (e->depth == 0) return f.slots[e->slot];
       return load_slot(e, f);
     case ExprKind::kFree: {
-      if (const Value* v = lookup_ref(f.ctx, e->name)) return *v;
+      if (const Value* v = lookup_ref(f.ctx, e)) return *v;
       return Value::undefined(e->name);
     }
     case ExprKind::kSelf: {
@@ -1269,8 +1296,8 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       Value t2;
       const Value* obj = eval_ref(e->kids[0], f, t2);
       if (obj->is_map()) {
-        // Fast path: data maps.
-        if (!is_dict_method(e->name)) {
+        // Fast path: data maps (op is set when the name is also a dict method).
+        if (e->op == 0) {
           if (const Value* v = find_attr(obj->as_map(), e)) return *v;
           return Value::undefined(e->name);
         }

@@ -116,7 +116,7 @@ class Renderer final : public CallContext {
   // constant, a map entry) and only materialises computed values into `tmp`. The pointer is
   // valid until `tmp` is changed or the template runs more code.
   const Value* eval_ref(const Expr* e, Frame& f, Value& tmp);
-  const Value* lookup_ref(const Ctx* c, const std::string& name);
+  const Value* lookup_ref(const Ctx* c, const Expr* e);
   Value eval_filter(const Expr* e, Frame& f, const Value* subject);
   bool eval_test(const Expr* e, Frame& f);
   Value eval_call(const Expr* e, Frame& f);

@@ -1249,6 +1249,14 @@ class Parser {
       if (cur().kind == TokenKind::kName) {
         Expr* g = new_expr(ExprKind::kGetAttr, off);
         g->name = std::string(cur().text);
+        {
+          static constexpr std::string_view kDictMethods[] = {
+              "get", "pop", "keys", "copy", "items", "clear", "values", "update", "popitem",
+              "fromkeys", "setdefault"};
+          for (std::string_view m : kDictMethods) {
+            if (g->name == m) g->op = 1;
+          }
+        }
         g->kids = {e};
         next();
         return g;

@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "template/builtins/filter_common.h"
+#include "template/builtins/methods_str.h"
+#include "template/builtins/methods_unicode.h"
 
 namespace docforge::filters {
 
@@ -169,63 +171,6 @@ std::size_t count_code_points(std::string_view s) {
   return n;
 }
 
-namespace {
-
-// Case pairs where upper and lower alternate (even = upper, odd = lower) in a range.
-bool alternating_range(char32_t c) {
-  return (c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
-         (c >= 0x14A && c <= 0x177) || (c >= 0x1E0 && c <= 0x1EF) ||
-         (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
-         (c >= 0x4D0 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1E95) ||
-         (c >= 0x1EA0 && c <= 0x1EFF);
-}
-// Ranges where odd = upper, even = lower.
-bool alternating_odd_range(char32_t c) {
-  return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) || (c >= 0x4C1 && c <= 0x4CE);
-}
-
-}  // namespace
-
-char32_t py_lower(char32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-  if (c == 0x178) return 0xFF;
-  if (alternating_range(c)) return (c % 2 == 0) ? c + 1 : c;
-  if (alternating_odd_range(c)) return (c % 2 == 1) ? c + 1 : c;
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-  if (c == 0x386) return 0x3AC;
-  if (c >= 0x388 && c <= 0x38A) return c + 37;
-  if (c == 0x38C) return 0x3CC;
-  if (c == 0x38E || c == 0x38F) return c + 63;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;
-  return c;
-}
-
-char32_t py_upper(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-  if (c == 0xFF) return 0x178;
-  if (c == 0xB5) return 0x39C;
-  if (alternating_range(c)) return (c % 2 == 1) ? c - 1 : c;
-  if (alternating_odd_range(c)) return (c % 2 == 0) ? c - 1 : c;
-  if (c == 0x17F) return 'S';
-  if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 32;
-  if (c == 0x3C2) return 0x3A3;
-  if (c == 0x3AC) return 0x386;
-  if (c >= 0x3AD && c <= 0x3AF) return c - 37;
-  if (c == 0x3CC) return 0x38C;
-  if (c == 0x3CD || c == 0x3CE) return c - 63;
-  if (c >= 0x430 && c <= 0x44F) return c - 32;
-  if (c >= 0x450 && c <= 0x45F) return c - 80;
-  if (c >= 0xFF41 && c <= 0xFF5A) return c - 32;
-  return c;
-}
-
-bool py_is_cased_lower(char32_t c) { return py_upper(c) != c || c == 0xDF; }
-bool py_is_cased_upper(char32_t c) { return py_lower(c) != c; }
-
 bool py_isspace(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
   return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
@@ -237,49 +182,53 @@ bool py_is_linebreak(char32_t c) {
          c == 0x1E || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
-bool py_isdigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool py_isdigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : ops::uni_is_decimal(c); }
 
 bool py_isalpha(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
-  if (c == 0xD7 || c == 0xF7) return false;
-  if (py_isspace(c)) return false;
-  if (c >= 0x2000 && c <= 0x2BFF) return false;  // punctuation, symbols, arrows, ...
-  if (c >= 0x3000 && c <= 0x303F) return false;  // CJK punctuation
-  if (c >= 0xD800 && c <= 0xDFFF) return false;
-  if (c >= 0xFF00 && c <= 0xFF20) return false;
-  if (c >= 0x1F000 && c <= 0x1FAFF) return false;  // emoji and pictographs
-  return true;
+  return ops::uni_is_alpha(c);
 }
 
+// re's \w: str.isalnum() or '_'.
 bool py_isword(char32_t c) {
-  return py_isalpha(c) || py_isdigit(c) || c == '_' || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
-         (c >= 0xBC && c <= 0xBE);
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return ops::uni_is_alpha(c) || ops::uni_is_numeric(c) || ops::uni_is_digit(c) ||
+         ops::uni_is_decimal(c);
 }
 
-std::string str_lower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+namespace {
+
+// Python's str.lower()/str.upper() (full case mapping, final sigma) from the str methods.
+std::string call_str_method(CallContext& ctx, std::string_view method, std::string_view s) {
+  ops::MethodFn fn = ops::find_str_method(method);
+  CallArgs none;
+  return std::string(fn(ctx, Value::string(s), none).as_string());
+}
+
+}  // namespace
+
+std::string str_lower(CallContext& ctx, std::string_view s) {
   bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
   if (ascii) {
+    std::string out;
+    out.reserve(s.size());
     for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
     return out;
   }
-  for (char32_t c : decode_utf8(s)) append_utf8(out, py_lower(c));
-  return out;
+  return call_str_method(ctx, "lower", s);
 }
 
-std::string str_upper(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : decode_utf8(s)) {
-    if (c == 0xDF) {
-      out += "SS";
-    } else {
-      append_utf8(out, py_upper(c));
-    }
+std::string str_upper(CallContext& ctx, std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  if (ascii) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) out.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
+    return out;
   }
-  return out;
+  return call_str_method(ctx, "upper", s);
 }
 
 std::vector<std::u32string> splitlines(std::u32string_view s) {
@@ -336,8 +285,8 @@ std::vector<Value> attribute_parts(const Value* attribute) {
   return parts;
 }
 
-Value ignore_case(const Value& v) {
-  if (v.is_string()) return Value::string(str_lower(v.as_string()));
+Value ignore_case(CallContext& ctx, const Value& v) {
+  if (v.is_string()) return Value::string(str_lower(ctx, v.as_string()));
   return v;
 }
 
@@ -348,7 +297,7 @@ Value get_by_parts(CallContext& ctx, const Value& item, const std::vector<Value>
     cur = ctx.get_item(cur, part);
     if (fallback != nullptr && !fallback->is_none() && cur.is_undefined()) cur = *fallback;
   }
-  if (lower) return ignore_case(cur);
+  if (lower) return ignore_case(ctx, cur);
   return cur;
 }
 

@@ -148,7 +148,8 @@ bool parse_python_float(std::string_view raw, double* out) {
   std::string clean;
   std::string_view body = s;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
-  std::string lower = str_lower(body);
+  std::string lower;
+  for (char c : body) lower.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
   if (lower == "inf" || lower == "infinity" || lower == "nan") {
     double v = lower == "nan" ? std::nan("") : HUGE_VAL;
     *out = (!s.empty() && s[0] == '-') ? -v : v;

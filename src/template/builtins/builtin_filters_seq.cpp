@@ -318,7 +318,7 @@ Value f_dictsort(CallContext& ctx, const Value& v, CallArgs& args) {
   for (const auto& [key, value] : v.as_map()) {
     items.push_back(Value::tuple({key, value}));
     const Value& k = pos == 0 ? key : value;
-    keys.push_back(case_sensitive ? k : ignore_case(k));
+    keys.push_back(case_sensitive ? k : ignore_case(ctx, k));
   }
   return Value::list(sorted_by_keys(ctx, items, keys, reverse));
 }

@@ -15,6 +15,7 @@
 #include "template/builtins.h"
 #include "template/builtins/filter_common.h"
 #include "template/builtins/filter_fns.h"
+#include "template/builtins/methods_str.h"
 
 namespace docforge::filters {
 namespace {
@@ -34,46 +35,42 @@ std::string escaped_for(CallContext& ctx, std::string_view s) {
 
 Value f_upper(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("upper", args);
-  return string_like(v, str_upper(to_str(ctx, v)));
+  return string_like(v, str_upper(ctx, to_str(ctx, v)));
 }
 
 Value f_lower(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("lower", args);
-  return string_like(v, str_lower(to_str(ctx, v)));
+  return string_like(v, str_lower(ctx, to_str(ctx, v)));
 }
 
 Value f_capitalize(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("capitalize", args);
-  std::u32string s = decode_utf8(to_str(ctx, v));
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i == 0) {
-      if (s[0] == 0xDF) {
-        out += "Ss";
-      } else {
-        append_utf8(out, py_upper(s[0]));
-      }
-    } else {
-      append_utf8(out, py_lower(s[i]));
-    }
-  }
-  return string_like(v, std::move(out));
+  CallArgs none;
+  Value r = ops::find_str_method("capitalize")(ctx, Value::string(to_str(ctx, v)), none);
+  return string_like(v, std::string(r.as_string()));
 }
 
+// "".join(item[0].upper() + item[1:].lower() for item in re.split(r"([-\s({\[<]+)", s) if item)
 Value f_title(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("title", args);
   std::u32string s = decode_utf8(to_str(ctx, v));
+  auto is_sep = [](char32_t c) {
+    return c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py_isspace(c);
+  };
   std::string out;
-  bool at_start = true;
-  for (char32_t c : s) {
-    bool sep = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py_isspace(c);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    bool sep = is_sep(s[i]);
+    while (j < s.size() && is_sep(s[j]) == sep) ++j;
+    std::u32string_view item = std::u32string_view(s).substr(i, j - i);
     if (sep) {
-      append_utf8(out, c);
-      at_start = true;
+      out += encode_utf8(item);
     } else {
-      append_utf8(out, at_start ? py_upper(c) : py_lower(c));
-      at_start = false;
+      out += str_upper(ctx, encode_utf8(item.substr(0, 1)));
+      out += str_lower(ctx, encode_utf8(item.substr(1)));
     }
+    i = j;
   }
   return plain(std::move(out));
 }
@@ -227,7 +224,7 @@ bool wrap_space(char32_t c) { return c == ' ' || (c >= 0x09 && c <= 0x0D); }
 
 // Regex classes of textwrap.TextWrapper.wordsep_re: [^\d\W] (letters and '_'), \w, and the
 // punctuation that may precede an em-dash.
-bool wrap_letter(char32_t c) { return py_isword(c) && !py_isdigit(c) && !(c >= 0xB2 && c <= 0xBE); }
+bool wrap_letter(char32_t c) { return py_isword(c) && !py_isdigit(c); }
 bool wrap_word_punct(char32_t c) {
   return py_isword(c) || c == '!' || c == '"' || c == '\'' || c == '&' || c == '.' || c == ',' ||
          c == '?';

@@ -13,6 +13,7 @@
 
 #include "template/builtins.h"
 #include "template/builtins/filter_common.h"
+#include "template/builtins/methods_unicode.h"
 
 namespace docforge {
 namespace filters {
@@ -92,9 +93,11 @@ bool t_iterable(CallContext& ctx, const Value& v, TestArgs& args) {
 bool case_test(CallContext& ctx, const Value& v, bool lower) {
   bool cased = false;
   for (char32_t c : decode_utf8(to_str(ctx, v))) {
-    bool is_lower = py_is_cased_lower(c) && !py_is_cased_upper(c);
-    bool is_upper = py_is_cased_upper(c);
-    if (lower ? is_upper : is_lower) return false;
+    // Python: islower fails on upper- or titlecase letters, isupper on lower- or titlecase.
+    bool is_lower = ops::uni_is_lower(c);
+    bool is_upper = ops::uni_is_upper(c);
+    bool is_title = ops::uni_is_titlecase(c);
+    if (lower ? (is_upper || is_title) : (is_lower || is_title)) return false;
     if (lower ? is_lower : is_upper) cased = true;
   }
   return cased;

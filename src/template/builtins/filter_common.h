@@ -71,18 +71,15 @@ void append_utf8(std::string& out, char32_t cp);
 std::string encode_utf8(std::u32string_view s);
 std::size_t count_code_points(std::string_view s);
 
-char32_t py_lower(char32_t c);
-char32_t py_upper(char32_t c);
 bool py_isspace(char32_t c);  // str.isspace / str.split()
-bool py_isalpha(char32_t c);  // approximate Unicode letters
-bool py_isdigit(char32_t c);
+bool py_isalpha(char32_t c);  // str.isalpha
+bool py_isdigit(char32_t c);  // str.isdecimal (regex \d)
 bool py_isword(char32_t c);   // regex \w
 bool py_is_linebreak(char32_t c);  // str.splitlines boundaries (besides \r\n)
-bool py_is_cased_lower(char32_t c);
-bool py_is_cased_upper(char32_t c);
 
-std::string str_lower(std::string_view s);
-std::string str_upper(std::string_view s);
+// Python's str.lower() / str.upper() (full Unicode mapping, final sigma; via the str methods).
+std::string str_lower(CallContext& ctx, std::string_view s);
+std::string str_upper(CallContext& ctx, std::string_view s);
 // str.splitlines() (without keepends).
 std::vector<std::u32string> splitlines(std::u32string_view s);
 
@@ -102,7 +99,7 @@ std::vector<Value> attribute_parts(const Value* attribute);
 Value get_by_parts(CallContext& ctx, const Value& item, const std::vector<Value>& parts,
                    const Value* fallback, bool ignore_case);
 // Jinja2's ignore_case postprocess: lower-cases strings, other values unchanged.
-Value ignore_case(const Value& v);
+Value ignore_case(CallContext& ctx, const Value& v);
 
 // Python ordering: a < b (apply_compare), with lists compared lexicographically.
 bool py_less(CallContext& ctx, const Value& a, const Value& b);

@@ -69,10 +69,11 @@ std::string float_abs_body(double d, char type, int precision, bool alt, bool* n
     const char* e = std::strchr(buf, 'e');
     int x = e != nullptr ? std::atoi(e + 1) : 0;
     std::string out;
+    bool ignored = false;
     if (x < -4 || x >= p) {
-      out = float_abs_body(d, type == 'g' ? 'e' : 'E', p - 1, alt, negative);
+      out = float_abs_body(d, type == 'g' ? 'e' : 'E', p - 1, alt, &ignored);
     } else {
-      out = float_abs_body(d, 'f', p - 1 - x, alt, negative);
+      out = float_abs_body(d, 'f', p - 1 - x, alt, &ignored);
     }
     if (!alt) {
       std::size_t epos = out.find_first_of("eE");
