@@ -5,8 +5,12 @@
 namespace docforge::data {
 
 std::string& CsvParser::next_field() {
-  if (count_ == fields_.size()) fields_.emplace_back();
-  std::string& f = fields_[count_++];
+  if (count_ == views_.size()) {
+    views_.emplace_back();
+    scratch_.emplace_back();
+  }
+  views_[count_] = std::string_view();
+  std::string& f = scratch_[count_++];
   f.clear();
   return f;
 }
@@ -55,6 +59,7 @@ CsvParser::Status CsvParser::parse(std::string_view w, bool eof, std::size_t* po
         p = quote + 1;
         break;
       }
+      views_[count_ - 1] = f;
       if (p < n && w[p] != d && w[p] != '\n' && w[p] != '\r') {
         error_ = std::string("unexpected character after a closing quote: expected the "
                              "delimiter or the end of the line");
@@ -79,7 +84,7 @@ CsvParser::Status CsvParser::parse(std::string_view w, bool eof, std::size_t* po
         ++p;
       }
       if (p == n && !eof) return Status::kNeedMore;
-      f.assign(w.data() + s, p - s);
+      views_[count_ - 1] = std::string_view(w.data() + s, p - s);
     }
     // After a field.
     if (p == n) break;  // eof

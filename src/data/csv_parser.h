@@ -34,16 +34,21 @@ class CsvParser {
   Status parse(std::string_view window, bool eof, std::size_t* pos, int* lines);
 
   std::size_t field_count() const { return count_; }
-  std::string_view field(std::size_t i) const { return fields_[i]; }
+  // Valid until the next parse() and while the window's bytes stay in place.
+  std::string_view field(std::size_t i) const { return views_[i]; }
   int record_line() const { return record_line_; }      // 1-based line where the record began
   const std::string& error_message() const { return error_; }
   std::size_t error_offset() const { return error_offset_; }  // within the window
 
  private:
+  // Starts the next field; the returned string is scratch space for a quoted field.
   std::string& next_field();
 
   char delim_;
-  std::vector<std::string> fields_;  // reused between records: no allocation in steady state
+  // Unquoted fields are views into the window; quoted ones (which may hold doubled quotes)
+  // are unescaped into scratch_. Both vectors are reused: no allocation in steady state.
+  std::vector<std::string_view> views_;
+  std::vector<std::string> scratch_;
   std::size_t count_ = 0;
   int record_line_ = 0;
   std::string error_;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "docforge/data.h"
 
 namespace docforge::data {
@@ -188,6 +190,54 @@ TEST(RecordLimits, OverlongStreamedCsvRecordIsALimitError) {
   EXPECT_NE(r2->error().message.find("record 2"), std::string::npos) << r2->error().message;
   EXPECT_FALSE((*reader)->next().has_value());
   fs::remove(p);
+}
+
+}  // namespace
+}  // namespace docforge::data
+
+namespace docforge::data {
+namespace {
+
+// Runs fn with fd 0 reading `input` from a pipe, then restores stdin.
+template <typename Fn>
+void with_stdin(const std::string& input, Fn fn) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  ASSERT_EQ(::write(fds[1], input.data(), input.size()), static_cast<ssize_t>(input.size()));
+  ::close(fds[1]);
+  int saved = ::dup(0);
+  ::dup2(fds[0], 0);
+  ::close(fds[0]);
+  fn();
+  ::dup2(saved, 0);
+  ::close(saved);
+}
+
+TEST(Stdin, DashReadsStandardInput) {
+  with_stdin("{\"from\": \"stdin\"}", [] {
+    auto v = read_data_file("-");
+    ASSERT_TRUE(v.ok()) << v.error().format();
+    EXPECT_EQ(v->repr(), "{'from': 'stdin'}");
+  });
+  with_stdin("a: [1, 2]\n", [] {
+    ReadOptions o;
+    o.format = DataFormat::kYaml;
+    auto v = read_data_file("-", o);
+    ASSERT_TRUE(v.ok()) << v.error().format();
+    EXPECT_EQ(v->repr(), "{'a': [1, 2]}");
+  });
+  with_stdin("{\"a\": 1}\n{\"a\": }\n", [] {
+    ReadOptions o;
+    o.format = DataFormat::kJsonLines;
+    auto reader = open_record_reader("-", o);
+    ASSERT_TRUE(reader.ok());
+    auto r1 = (*reader)->next();
+    ASSERT_TRUE(r1 && r1->ok());
+    auto r2 = (*reader)->next();
+    ASSERT_TRUE(r2 && !r2->ok());
+    EXPECT_EQ(r2->error().source_name, "<stdin>");
+    EXPECT_EQ(r2->error().line, 2);
+  });
 }
 
 }  // namespace
