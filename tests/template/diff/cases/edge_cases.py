@@ -86,10 +86,11 @@ CASES = [
     case("edge_dict_literal_trailing_comma", "{{ {'a': 1,} }} {{ [1, 2,] }} {{ (1, 2,) }}"),
     case("edge_attr_on_string_number", "{{ n.real }} {{ n.imag }} {{ f.is_integer() }}", {"n": 5, "f": 2.0}),
     case("edge_str_join_of_numbers_filter", "{{ [1, 2]|map('string')|join('+') }} {{ ','.join(['1', '2']) }}"),
+    case("edge_safe_var_concat_number", "{% set b = '<b>'|safe %}{{ b ~ 1 ~ '<' }}", autoescape=True),
     case("edge_format_filter_markup_escape", "{{ '%s & %s'|format('<a>', '<b>'|safe) }}", autoescape=True),
     case("edge_markup_mod_dict", "{{ ('<p>%(a)s %(b)s</p>'|safe) % {'a': '<x>', 'b': 1} }}", autoescape=True),
     case("edge_escape_non_string_types", "{{ [1, none]|e }} {{ 1.5|e }} {{ true|e }}", autoescape=False),
     # Jinja2's optimizer folds an all-constant `~` chain to a plain str, dropping the Markup
     # mark of the folded `'<b>'|safe`: the oracle escapes it.
-    case("edge_safe_then_concat_number", "{{ ('<b>'|safe) ~ 1 ~ '<' }}", autoescape=True),
+    case("quirk_fold_safe_concat_constant", "{{ ('<b>'|safe) ~ 1 ~ '<' }}", autoescape=True),
 ]
