@@ -235,12 +235,23 @@ Value f_abs(CallContext& ctx, const Value& v, CallArgs& args) {
 Value f_int(CallContext& ctx, const Value& v, CallArgs& args) {
   BoundArgs a("int", args, {"default", "base"});
   Value fallback = a.value_or(0, Value::integer(0));
-  std::int64_t base = a.int_or(1, 10);
+  // int(s, base) with a bad base raises TypeError/ValueError, which Jinja2 catches and then
+  // tries int(float(s)): a bad base never fails the filter.
+  const Value* base_v = a.get(1);
+  bool base_ok = true;
+  std::int64_t base = 10;
+  if (base_v != nullptr) {
+    if (base_v->is_int() || base_v->is_bool()) {
+      base = base_v->is_bool() ? (base_v->as_bool() ? 1 : 0) : base_v->as_int();
+      base_ok = base == 0 || (base >= 2 && base <= 36);
+    } else {
+      base_ok = false;
+    }
+  }
   if (v.is_undefined()) fail_undefined(v);
   if (v.is_string()) {
-    if (base != 0 && (base < 2 || base > 36)) value_error("int() base must be >= 2 and <= 36, or 0");
     Value out;
-    if (parse_python_int(v.as_string(), base, &out)) return out;
+    if (base_ok && parse_python_int(v.as_string(), base, &out)) return out;
     double d = 0;
     if (parse_python_float(v.as_string(), &d)) {
       if (!std::isfinite(d)) return fallback;  // int(float(s)) fails: the default

@@ -179,6 +179,33 @@ TEST(FiltersText, WordwrapMatchesTextwrap) {
   EXPECT_EQ(RunF("wordwrap", S("-- \303\200\303\211  --\nbb "), {I(6LL)}, {{"break_long_words", B(false)}, {"break_on_hyphens", B(false)}}, 0), "-- \303\200\303\211\n--\nbb");
 }
 
+// Python's full Unicode case mapping (titlecase digraphs, final sigma, special casing), and the
+// int filter's tolerance of bad bases.
+TEST(FiltersText, UnicodeCaseAndQuirks) {
+  EXPECT_EQ(RunF("lower", S("\307\205ungla"), {}, {}, 0), "\307\206ungla");
+  EXPECT_EQ(RunF("upper", S("\357\254\201sh"), {}, {}, 0), "FISH");
+  EXPECT_EQ(RunF("lower", S("\304\260stanbul"), {}, {}, 0), "i\314\207stanbul");
+  EXPECT_EQ(RunF("lower", S("\316\243\316\221\316\243 \316\237\316\224\316\237\316\243"), {}, {}, 0), "\317\203\316\261\317\202 \316\277\316\264\316\277\317\202");
+  EXPECT_EQ(RunF("title", S("gro\303\237 \307\206ungla \317\203\316\261\317\202"), {}, {}, 0), "Gro\303\237 \307\204ungla \316\243\316\261\317\202");
+  EXPECT_EQ(RunF("capitalize", S("\307\206UNGLA"), {}, {}, 0), "\307\205ungla");
+  EXPECT_EQ(RunF("capitalize", S("\303\237a"), {}, {}, 0), "Ssa");
+  EXPECT_EQ(RunF("upper", S("stra\303\237e"), {}, {}, 0), "STRASSE");
+  EXPECT_EQ(RunF("sort", L({S("\303\211a"), S("\303\251b"), S("Ea")}), {}, {}, 0), "['Ea', '\303\211a', '\303\251b']");
+  EXPECT_EQ(RunF("unique", L({S("\303\211"), S("\303\251")}), {}, {}, 0), "['\303\211']");
+  EXPECT_EQ(RunF("wordcount", S("na\303\257ve caf\303\251 \331\241\331\242\331\243 x\302\262"), {}, {}, 0), "4");
+  EXPECT_EQ(RunF("title", S("\303\251lan-vital (\303\274ber)"), {}, {}, 0), "\303\211lan-Vital (\303\234ber)");
+  EXPECT_EQ(RunT("lower", S("\307\206"), {}, {}, 0), "True");
+  EXPECT_EQ(RunT("upper", S("\307\205"), {}, {}, 0), "False");
+  EXPECT_EQ(RunT("lower", S("\303\237"), {}, {}, 0), "True");
+  EXPECT_EQ(RunT("upper", S("\316\243\316\221\316\243"), {}, {}, 0), "True");
+  EXPECT_EQ(RunT("lower", S("\357\254\201"), {}, {}, 0), "True");
+  EXPECT_EQ(RunF("int", S("12"), {}, {{"base", S("x")}}, 0), "12");
+  EXPECT_EQ(RunF("int", S("12"), {}, {{"base", I(1LL)}}, 0), "12");
+  EXPECT_EQ(RunF("int", S("ff"), {I(5LL)}, {{"base", N()}}, 0), "5");
+  EXPECT_EQ(RunF("int", S("0x1A"), {I(0LL), I(16LL)}, {}, 0), "26");
+  EXPECT_EQ(RunF("int", S("1A"), {I(0LL), I(37LL)}, {}, 0), "0");
+}
+
 TEST(FiltersText, LatexFilterEscapesAndMarksSafe) {
   EXPECT_EQ(RunF("latex", S("50% of $x_1 & {y} #2 ~ ^ \\"), {}, {}, 0),
             "50\\% of \\$x\\_1 \\& \\{y\\} \\#2 \\textasciitilde{} \\textasciicircum{} "
