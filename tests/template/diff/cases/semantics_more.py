@@ -48,5 +48,8 @@ CASES = [
     case("more_joiner_twice", "{% set j = joiner('/') %}{{ j() }}a{{ j() }}b{{ j() }}c"),
     case("more_range_negative_step_empty", "{{ range(0, 5, -1)|list }} {{ range(-3)|list }} {{ range(-3, 3, 2)|list }}"),
     case("more_tojson_in_script_autoescape", "<script>var d = {{ d|tojson }};</script>", {"d": {"html": "<b>&</b>", "q": "'\""}}, autoescape=True),
+    # A call block on a macro that never uses `caller` passes it in kwargs.
+    case("more_call_block_caller_into_kwargs", "{% macro m() %}{{ kwargs|length }} {{ kwargs.caller is defined }} {{ kwargs.caller() }}{% endmacro %}{% call m() %}body{% endcall %}"),
+    case("more_repr_caller_in_kwargs", "{% macro m() %}{{ kwargs }}{% endmacro %}{% call m() %}{% endcall %}"),
     case("more_format_with_dict_arg", "{{ '%(a)s/%(b)05.1f'|format(a='x', b=2.25) }}"),
 ]
