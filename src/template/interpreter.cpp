@@ -146,7 +146,8 @@ class SlotBuffer {
 
 Renderer::Renderer(const Template::Impl& t, std::string& out)
     : top_(t), env_(*t.env), out_(&out), limits_(t.env->options.limits),
-      policy_(t.env->options.undefined) {
+      policy_(t.env->options.undefined),
+      stack_base_(static_cast<const char*>(__builtin_frame_address(0))) {
   std::uint64_t chunk = kTickChunk;
   if (limits_.fuel != 0 && limits_.fuel < chunk) chunk = limits_.fuel;
   ticks_ = chunk;
@@ -208,6 +209,11 @@ void Renderer::charge_value_size(std::size_t bytes) {
 void Renderer::output_limit() {
   throw_template_error(ErrorKind::kLimit, fmt::format("output size limit exceeded (limit {} bytes)",
                                                       limits_.max_output_bytes));
+}
+
+void Renderer::stack_exhausted() {
+  throw_template_error(ErrorKind::kLimit,
+                       "maximum recursion depth exceeded (template nesting too deep)");
 }
 
 void Renderer::enter() {
@@ -390,6 +396,7 @@ Value Renderer::make_output_value(std::string s, bool autoescape) {
 
 void Renderer::exec(const Stmt* s, Frame& f) {
   tick();
+  check_stack();
   switch (s->kind) {
     case StmtKind::kData:
       if (f.suppress != nullptr && *f.suppress) return;
@@ -777,6 +784,9 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
   if (s->uses_loop || s->recursive) {
     loop = new LoopObject();
     loop_value = Value::object(loop);
+    // The loop object may outlive this call (stored in a namespace): it owns its items.
+    loop->items_keep = s->cond != nullptr ? filtered : (iterable.is_list() ? iterable : holder);
+    items = &loop->items_keep.as_list();
     loop->items = items;
     loop->depth0 = depth0;
     loop->recursive = s->recursive;
@@ -784,6 +794,12 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
     loop->stmt = s;
     loop->frame = &f;
   }
+  struct Finish {
+    LoopObject* loop;
+    ~Finish() {
+      if (loop != nullptr) loop->frame = nullptr;
+    }
+  } finish{loop};
   for (std::size_t i = 0; i < items->size(); ++i) {
     tick();
     run_inits(s->scope_inits, f);
@@ -970,6 +986,7 @@ const Value* Renderer::lookup_ref(const Ctx* c, const Expr* e) {
 }
 
 const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
+  check_stack();
   switch (e->kind) {
     case ExprKind::kConst:
       return &e->value;
@@ -1013,6 +1030,7 @@ Value Renderer::load_slot(const Expr* e, Frame& f) {
 }
 
 bool Renderer::eval_truthy(const Expr* e, Frame& f) {
+  check_stack();
   switch (e->kind) {
     case ExprKind::kNot:
       return !eval_truthy(e->kids[0], f);
@@ -1059,6 +1077,7 @@ void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t fi
 }
 
 Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
+  check_stack();
   CallArgs args;
   if (e->filter_fn != nullptr && e->kids.size() == 1 && e->kwargs.empty() &&
       e->dyn_args == nullptr && e->dyn_kwargs == nullptr && e->kids[0] != nullptr &&
@@ -1214,9 +1233,11 @@ Value Renderer::get_item(const Value& obj, const Value& key) {
         std::int64_t n = static_cast<std::int64_t>(offs.size()) - 1;
         if (i < 0) i += n;
         if (i >= 0 && i < n) {
-          return Value::string(s.substr(offs[static_cast<std::size_t>(i)],
-                                        offs[static_cast<std::size_t>(i) + 1] -
-                                            offs[static_cast<std::size_t>(i)]));
+          std::string_view ch = s.substr(offs[static_cast<std::size_t>(i)],
+                                         offs[static_cast<std::size_t>(i) + 1] -
+                                             offs[static_cast<std::size_t>(i)]);
+          // Indexing Markup gives Markup (Python's Markup.__getitem__).
+          return obj.is_safe() ? Value::safe_string(std::string(ch)) : Value::string(ch);
         }
         return Value::undefined(std::to_string(i));
       }
@@ -1225,6 +1246,15 @@ Value Renderer::get_item(const Value& obj, const Value& key) {
     case ValueKind::kUndefined:
       if (policy_ == UndefinedPolicy::kChainable) return Value::undefined();
       throw_undefined_error(obj);
+    case ValueKind::kObject: {
+      std::int64_t i = 0;
+      if (to_index(key, &i) && obj.as_object()->iterable()) {
+        // Sequences implemented as objects (range): index their items.
+        Value l = Value::list(obj.as_object()->to_list());
+        return get_item(l, key);
+      }
+      break;
+    }
     default:
       break;
   }
@@ -1255,6 +1285,7 @@ bool Renderer::compare_one(CmpOp op, const Value& left, const Value& right) {
 }
 
 Value Renderer::eval(const Expr* e, Frame& f) {
+  check_stack();
   switch (e->kind) {
     case ExprKind::kConst:
       return e->value;
@@ -1315,6 +1346,9 @@ Value Renderer::eval(const Expr* e, Frame& f) {
     }
     case ExprKind::kSlice: {
       Value obj = eval(e->kids[0], f);
+      if (obj.is_object() && obj.as_object()->iterable()) {
+        obj = Value::list(obj.as_object()->to_list());
+      }
       Value a = e->kids[1] ? eval(e->kids[1], f) : Value::none();
       Value b = e->kids[2] ? eval(e->kids[2], f) : Value::none();
       Value c = e->kids[3] ? eval(e->kids[3], f) : Value::none();

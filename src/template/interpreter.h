@@ -140,6 +140,13 @@ class Renderer final : public CallContext {
   [[noreturn]] void output_limit();
   void enter();
   void leave() { --depth_; }
+  // Deeply nested expressions or recursion could overflow the thread's stack; stop first.
+  static constexpr std::ptrdiff_t kStackBudget = 1 << 20;
+  void check_stack() {
+    const char* here = static_cast<const char*>(__builtin_frame_address(0));
+    if (stack_base_ - here > kStackBudget) stack_exhausted();
+  }
+  [[noreturn]] void stack_exhausted();
   bool truthy(const Value& v);
   bool compare_one(CmpOp op, const Value& left, const Value& right);
 
@@ -151,6 +158,7 @@ class Renderer final : public CallContext {
   bool autoescape_ = false;
   EscapeFormat escape_format_ = EscapeFormat::kHtml;
   std::uint32_t depth_ = 0;
+  const char* stack_base_;
   std::uint64_t ticks_ = 0;
   std::uint64_t fuel_used_ = 0;
   std::chrono::steady_clock::time_point deadline_;

@@ -403,6 +403,7 @@ class Parser {
   }
 
   Stmt* parse_statement() {
+    DepthGuard guard(this);
     const Token& t = cur();
     std::string name(t.text);
     std::uint32_t off = t.offset;
@@ -1056,7 +1057,17 @@ class Parser {
     return e;
   }
 
+  struct DepthGuard {
+    Parser* p;
+    explicit DepthGuard(Parser* parser) : p(parser) {
+      if (++p->nesting_ > kMaxNesting) p->fail_here("template nesting too deep");
+    }
+    ~DepthGuard() { --p->nesting_; }
+  };
+  static constexpr int kMaxNesting = 200;
+
   Expr* parse_unary(bool with_filter) {
+    DepthGuard guard(this);
     std::uint32_t off = cur().offset;
     Expr* e;
     if (skip_op("-")) {
@@ -1417,6 +1428,7 @@ class Parser {
   std::vector<EndTags> end_stack_;
   bool autoescape_ = false;
   bool no_init_ = false;  // targets assigned on scope entry (loop and with targets)
+  int nesting_ = 0;
 
  public:
   void set_autoescape(bool on) { autoescape_ = on; }

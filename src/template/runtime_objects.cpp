@@ -64,6 +64,9 @@ Value LoopObject::get_attr(std::string_view name) const {
 
 Value LoopObject::call(CallContext& ctx, CallArgs& args) {
   (void)ctx;
+  if (frame == nullptr) {
+    throw_template_error(ErrorKind::kType, "the loop has finished: loop() cannot be called");
+  }
   return renderer->loop_call(*this, args);
 }
 

@@ -31,13 +31,14 @@ class LoopObject final : public Object {
   Value call(CallContext& ctx, CallArgs& args) override;
   void append_repr(std::string& out) const override;
 
-  const List* items = nullptr;
+  const List* items = nullptr;  // points into items_keep
+  Value items_keep;
   std::size_t index = 0;
   std::uint32_t depth0 = 0;
   bool recursive = false;
   Renderer* renderer = nullptr;
   const Stmt* stmt = nullptr;
-  Frame* frame = nullptr;
+  Frame* frame = nullptr;  // null once the loop has finished (loop() is then an error)
   mutable Value last_changed;
   mutable bool has_changed = false;
 };

@@ -159,6 +159,14 @@ Value f_first(CallContext& ctx, const Value& v, CallArgs& args) {
 
 Value f_last(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("last", args);
+  if (v.is_string()) {
+    // reversed(s) indexes the string, so a Markup yields Markup characters (iter(s) does not).
+    std::string_view s = v.as_string();
+    if (s.empty()) return Value::undefined("No last item, sequence was empty.");
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    return string_like(v, std::string(s.substr(i)));
+  }
   if (v.is_list()) {
     if (!v.as_list().empty()) return v.as_list().back();
   } else {
