@@ -149,6 +149,15 @@ TEST(FiltersSeq, MatchJinja2) {
   EXPECT_EQ(RunF("attr", Und("x"), {S("a")}, {}, 0), "ERR undefined");
 }
 
+// first iterates (plain characters), last and reverse index (Markup characters).
+TEST(FiltersSeq, FirstLastOfMarkup) {
+  EXPECT_EQ(RunF("last", Safe("<b>"), {}, {}, kAe), ">");
+  EXPECT_EQ(RunF("first", Safe("<b>"), {}, {}, kAe), "&lt;");
+  EXPECT_EQ(RunF("last", S("h\303\251\303\251"), {}, {}, 0), "\303\251");
+  EXPECT_EQ(RunF("last", S(""), {}, {}, 0), "");
+  EXPECT_EQ(RunF("reverse", Safe("<b>"), {}, {}, kAe), ">b<");
+}
+
 TEST(FiltersSeq, GroupbyResultsHaveAttributesAndUnpack) {
   FakeCallContext ctx;
   Value rows = L({M({{S("k"), S("a")}, {S("v"), I(1)}}), M({{S("k"), S("b")}, {S("v"), I(2)}}),
