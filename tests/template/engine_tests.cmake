@@ -6,5 +6,5 @@ docforge_add_test(template_engine
     ${CMAKE_CURRENT_SOURCE_DIR}/statements_test.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/syntax_test.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/loading_test.cpp
-  DEPS docforge::template docforge::data
+  DEPS docforge::template
   LABELS template)
