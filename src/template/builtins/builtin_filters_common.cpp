@@ -38,27 +38,27 @@ BoundArgs::BoundArgs(std::string_view filter, const CallArgs& args,
                      std::initializer_list<std::string_view> names, std::size_t required)
     : filter_(filter), names_(names), slots_(names.size(), nullptr) {
   if (args.positional.size() > names_.size()) {
-    type_error("filter '" + std::string(filter) + "' takes at most " +
-               std::to_string(names_.size()) + " argument" + (names_.size() == 1 ? "" : "s") +
-               " (" + std::to_string(args.positional.size()) + " given)");
+    std::string limit = names_.empty() ? std::string("no arguments")
+                                       : "at most " + std::to_string(names_.size()) + " argument" +
+                                             (names_.size() == 1 ? "" : "s");
+    type_error(std::string(filter) + "() takes " + limit + " (" +
+               std::to_string(args.positional.size()) + " given)");
   }
   for (std::size_t i = 0; i < args.positional.size(); ++i) slots_[i] = &args.positional[i];
   for (const auto& [key, value] : args.keyword) {
     auto it = std::find(names_.begin(), names_.end(), std::string_view(key));
     if (it == names_.end()) {
-      type_error("filter '" + std::string(filter) + "' got an unexpected keyword argument '" +
-                 key + "'");
+      type_error(std::string(filter) + "() got an unexpected keyword argument '" + key + "'");
     }
     std::size_t i = static_cast<std::size_t>(it - names_.begin());
     if (slots_[i] != nullptr) {
-      type_error("filter '" + std::string(filter) + "' got multiple values for argument '" + key +
-                 "'");
+      type_error(std::string(filter) + "() got multiple values for argument '" + key + "'");
     }
     slots_[i] = &value;
   }
   for (std::size_t i = 0; i < required && i < slots_.size(); ++i) {
     if (slots_[i] == nullptr) {
-      type_error("filter '" + std::string(filter) + "' missing required argument '" +
+      type_error(std::string(filter) + "() missing required argument '" +
                  std::string(names_[i]) + "'");
     }
   }

@@ -315,7 +315,7 @@ Value f_dictsort(CallContext& ctx, const Value& v, CallArgs& args) {
   } else if (by == "value") {
     pos = 1;
   } else {
-    value_error("You can only sort by either 'key' or 'value'");
+    value_error("You can only sort by either \"key\" or \"value\"");
   }
   if (v.is_undefined()) fail_undefined(v);
   if (!v.is_map()) {
