@@ -176,16 +176,22 @@ void sorted_entries(CallContext& ctx, const Map& m, std::vector<const Map::Entry
   });
 }
 
-void py_repr(CallContext& ctx, const Value& v, std::string& out) {
+// Nesting deeper than this fails like Python's RecursionError instead of exhausting the stack.
+constexpr int kMaxReprDepth = 500;
+
+void py_repr(CallContext& ctx, const Value& v, std::string& out, int depth = 0) {
+  if (depth > kMaxReprDepth) {
+    throw_template_error(ErrorKind::kLimit, "maximum recursion depth exceeded while getting the repr of an object");
+  }
   if (v.is_map()) {
     std::vector<const Map::Entry*> entries;
     sorted_entries(ctx, v.as_map(), &entries);
     out.push_back('{');
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0) out += ", ";
-      py_repr(ctx, entries[i]->first, out);
+      py_repr(ctx, entries[i]->first, out, depth + 1);
       out += ": ";
-      py_repr(ctx, entries[i]->second, out);
+      py_repr(ctx, entries[i]->second, out, depth + 1);
     }
     out.push_back('}');
   } else if (v.is_list()) {
@@ -194,7 +200,7 @@ void py_repr(CallContext& ctx, const Value& v, std::string& out) {
     out.push_back(tuple ? '(' : '[');
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (i > 0) out += ", ";
-      py_repr(ctx, items[i], out);
+      py_repr(ctx, items[i], out, depth + 1);
     }
     if (tuple && items.size() == 1) out.push_back(',');
     out.push_back(tuple ? ')' : ']');
@@ -204,9 +210,9 @@ void py_repr(CallContext& ctx, const Value& v, std::string& out) {
 }
 
 void pformat(CallContext& ctx, const Value& v, std::string& out, std::size_t indent,
-             std::size_t allowance) {
+             std::size_t allowance, int depth = 0) {
   std::string rep;
-  py_repr(ctx, v, rep);
+  py_repr(ctx, v, rep, depth);
   std::size_t width = count_code_points(rep);
   bool fits = indent + allowance + width <= 80;
   bool container = (v.is_list() && !v.as_list().empty()) || (v.is_map() && !v.as_map().empty());
@@ -225,7 +231,8 @@ void pformat(CallContext& ctx, const Value& v, std::string& out, std::size_t ind
       py_repr(ctx, entries[i]->first, key);
       out += key;
       out += ": ";
-      pformat(ctx, entries[i]->second, out, in + count_code_points(key) + 2, last ? allowance + 1 : 1);
+      pformat(ctx, entries[i]->second, out, in + count_code_points(key) + 2, last ? allowance + 1 : 1,
+              depth + 1);
       if (!last) {
         out += ",\n";
         out.append(in, ' ');
@@ -245,7 +252,7 @@ void pformat(CallContext& ctx, const Value& v, std::string& out, std::size_t ind
       out += ",\n";
       out.append(in, ' ');
     }
-    pformat(ctx, items[i], out, in, last ? allowance + end.size() : 1);
+    pformat(ctx, items[i], out, in, last ? allowance + end.size() : 1, depth + 1);
   }
   out += end;
 }

@@ -77,6 +77,11 @@ bool t_callable(CallContext&, const Value& v, TestArgs& args) {
 bool t_sequence(CallContext& ctx, const Value& v, TestArgs& args) {
   expect_no_args("sequence", args);
   if (v.is_undefined()) return ctx.undefined_policy() != UndefinedPolicy::kStrict;
+  if (v.is_object()) {
+    // Python sequences among the builtin objects: range() and groupby's tuples (len and []).
+    std::string_view t = v.as_object()->type_name();
+    return v.as_object()->iterable() && (t == "range" || t == "tuple");
+  }
   return v.is_string() || v.is_list() || v.is_map();
 }
 bool t_iterable(CallContext& ctx, const Value& v, TestArgs& args) {

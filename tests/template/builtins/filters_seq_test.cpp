@@ -173,6 +173,9 @@ TEST(FiltersSeq, GroupbyResultsHaveAttributesAndUnpack) {
   EXPECT_EQ(parts[0].str(), "a");
   EXPECT_EQ(F(ctx, "length", g).as_int(), 2);
   EXPECT_EQ(g.str(), "('a', [{'k': 'a', 'v': 1}, {'k': 'a', 'v': 3}])");
+  // jinja2: ([[1,2]]|groupby(0))[0] is sequence / iterable -> True True
+  EXPECT_TRUE(T(ctx, "sequence", g));
+  EXPECT_TRUE(T(ctx, "iterable", g));
 }
 
 TEST(FiltersSeq, BuildingLargeValuesIsCharged) {
