@@ -541,14 +541,8 @@ void Renderer::exec(const Stmt* s, Frame& f) {
         at(f, s->offset);
         for (const ImportName& in : s->names) {
           const Value* v = c->vars.find(in.name);
-          if (v == nullptr) {
-            throw_template_error(
-                ErrorKind::kUndefined,
-                fmt::format("the template '{}' (imported on line {}) does not export the "
-                            "requested name '{}'",
-                            t->name(), f.tmpl->lines.line_of(s->offset), in.name));
-          }
-          assign(in.target, *v, f);
+          // Jinja2 binds a missing name to an undefined value (an error only when used).
+          assign(in.target, v != nullptr ? *v : Value::undefined(in.name), f);
         }
       }
       return;
@@ -599,7 +593,7 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
   const BlockRef& ref = chain->refs[index];
   if (ref.def->required && index == 0) {
     throw_template_error(ErrorKind::kUndefined,
-                         fmt::format("Required block '{}' not found.", chain->name));
+                         fmt::format("Required block '{}' not found", chain->name));
   }
   const Function* fn = ref.def->function;
   Ctx* use = ctx;
@@ -861,7 +855,7 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
   f->tmpl = m.tmpl;
   const std::size_t nparams = fn->params.size();
   const char* what = m.is_caller ? "caller" : "macro";
-  std::string display = m.is_caller ? "caller" : fn->name;
+  std::string_view display = m.is_caller ? std::string_view("caller") : std::string_view(fn->name);
   // Positional.
   std::size_t npos = args.positional.size();
   bool provided[64] = {};
@@ -1425,7 +1419,9 @@ Value Renderer::eval(const Expr* e, Frame& f) {
         if (parts.back().is_safe()) any_safe = true;
       }
       at(f, e->offset);
-      bool esc = autoescape_ && any_safe;
+      // op == 1: all operands are constants; Jinja2 folds these at compile time to a plain
+      // str, so Markup operands lose their mark.
+      bool esc = autoescape_ && any_safe && e->op == 0;
       for (const Value& p : parts) {
         if (p.is_undefined()) {
           check_defined(p);

@@ -1031,7 +1031,35 @@ class Parser {
     Expr* n = new_expr(ExprKind::kConcat, off);
     n->kids.push_back(e);
     while (skip_op("~")) n->kids.push_back(parse_math2());
+    bool all_const = true;
+    for (const Expr* k : n->kids) all_const = all_const && is_foldable(k);
+    if (all_const) n->op = 1;
     return n;
+  }
+
+  // Whether Jinja2's optimizer would fold `e` to a constant (literals and filters of them).
+  static bool is_foldable(const Expr* e) {
+    switch (e->kind) {
+      case ExprKind::kConst:
+        return true;
+      case ExprKind::kFilter:
+        if (e->native != nullptr || !e->kwargs.empty() || e->dyn_args || e->dyn_kwargs) {
+          return false;
+        }
+        for (const Expr* k : e->kids) {
+          if (k == nullptr || !is_foldable(k)) return false;
+        }
+        return true;
+      case ExprKind::kList:
+      case ExprKind::kTuple:
+      case ExprKind::kDict:
+        for (const Expr* k : e->kids) {
+          if (!is_foldable(k)) return false;
+        }
+        return true;
+      default:
+        return false;
+    }
   }
 
   Expr* parse_math2() {
