@@ -168,6 +168,8 @@ def main(argv):
     total = 0
     problems = []
     for g in groups:
+        if not g.replace("_", "").isalnum():
+            raise RuntimeError(f"group file name {g!r}: use [A-Za-z0-9_] (it names gtest suites)")
         cases = load_group(os.path.join(case_dir, g + ".py"))
         for c in cases:
             if c["name"] in seen:
