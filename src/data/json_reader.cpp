@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -10,9 +11,11 @@
 namespace docforge::data {
 namespace {
 
-// simdjson's own depth limit; deeper documents (when a caller raises max_depth) go straight to
-// the exact parser, whose explicit stack has no recursion.
-constexpr std::size_t kFastPathMaxDepth = 1024;
+// The fast path recurses once per nesting level, so it stops at this depth (a few hundred bytes
+// of stack per level in release builds, kilobytes under ASan): deeper documents, rare in real
+// data, are read by the exact parser, whose explicit stack has no recursion and which enforces
+// max_depth itself.
+constexpr std::size_t kFastPathMaxDepth = 128;
 
 // Object keys repeat (every record of a list has the same ones): like Python's json module,
 // keep one shared string Value per distinct short key instead of allocating it again each time.
@@ -33,69 +36,130 @@ class KeyTable {
   std::unordered_map<std::string_view, Value> keys_;
 };
 
-// Converts a simdjson DOM element into a Value. Returns false when the exact parser must decide
-// (integers beyond 64 bits, depth over the limit).
-bool to_value(simdjson::dom::element e, std::size_t depth, std::size_t max_depth, KeyTable& keys,
-              Value* out) {
-  using simdjson::dom::element_type;
-  switch (e.type()) {
-    case element_type::ARRAY: {
-      if (depth >= max_depth) return false;
-      simdjson::dom::array a = e.get_array().value_unsafe();
-      Value v = Value::list();
-      List& items = v.list_mut();
-      items.reserve(a.size());
-      for (simdjson::dom::element item : a) {
+using simdjson::error_code;
+namespace od = simdjson::ondemand;
+
+// Converts one On-Demand value into a Value, visiting (and so validating) all of it. On-Demand
+// rather than DOM: it builds no tape, which on a 100 MB document saves ~300 MB of memory that
+// would be touched once and dropped. Any error (including integers beyond 64 bits and depth
+// over the limit) makes the caller fall back to the exact parser, which decides and explains.
+error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, KeyTable& keys,
+                    Value* out) {
+  od::json_type type;
+  if (auto e = v.type().get(type)) return e;
+  switch (type) {
+    case od::json_type::array: {
+      if (depth >= max_depth) return simdjson::DEPTH_ERROR;
+      od::array a;
+      if (auto e = v.get_array().get(a)) return e;
+      Value lv = Value::list();
+      List& items = lv.list_mut();
+      for (auto item : a) {
+        od::value iv;
+        if (auto e = item.get(iv)) return e;
         items.emplace_back();
-        if (!to_value(item, depth + 1, max_depth, keys, &items.back())) return false;
+        if (auto e = to_value(iv, depth + 1, max_depth, keys, &items.back())) return e;
       }
-      *out = std::move(v);
-      return true;
+      *out = std::move(lv);
+      return simdjson::SUCCESS;
     }
-    case element_type::OBJECT: {
-      if (depth >= max_depth) return false;
-      simdjson::dom::object o = e.get_object().value_unsafe();
-      Value v = Value::map();
-      Map& m = v.map_mut();
-      m.reserve(o.size());
-      for (simdjson::dom::key_value_pair kv : o) {
+    case od::json_type::object: {
+      if (depth >= max_depth) return simdjson::DEPTH_ERROR;
+      od::object o;
+      if (auto e = v.get_object().get(o)) return e;
+      Value mv = Value::map();
+      Map& m = mv.map_mut();
+      for (auto field : o) {
+        od::field f;
+        if (auto e = std::move(field).get(f)) return e;
+        std::string_view key;
+        if (auto e = f.unescaped_key().get(key)) return e;
+        Value k = keys.get(key);
         Value item;
-        if (!to_value(kv.value, depth + 1, max_depth, keys, &item)) return false;
-        m.set(keys.get(kv.key), std::move(item));
+        if (auto e = to_value(f.value(), depth + 1, max_depth, keys, &item)) return e;
+        m.set(std::move(k), std::move(item));
       }
-      *out = std::move(v);
-      return true;
+      *out = std::move(mv);
+      return simdjson::SUCCESS;
     }
-    case element_type::INT64:
-      *out = Value::integer(e.get_int64().value_unsafe());
-      return true;
-    case element_type::UINT64: {
+    case od::json_type::number: {
+      std::string_view token = v.raw_json_token();
+      bool is_float = false;
+      for (char c : token) {
+        if (c == '.' || c == 'e' || c == 'E') {
+          is_float = true;
+          break;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ']' ||
+            c == '}') {
+          break;
+        }
+      }
+      if (is_float) {
+        double d;
+        if (auto e = v.get_double().get(d)) return e;
+        *out = Value::floating(d);
+        return simdjson::SUCCESS;
+      }
+      std::int64_t i;
+      if (v.get_int64().get(i) == simdjson::SUCCESS) {
+        *out = Value::integer(i);
+        return simdjson::SUCCESS;
+      }
+      std::uint64_t u;
+      if (auto e = v.get_uint64().get(u)) return e;
       BigInt b;
-      if (!BigInt::parse(std::to_string(e.get_uint64().value_unsafe()), &b)) return false;
+      if (!BigInt::parse(std::to_string(u), &b)) return simdjson::NUMBER_ERROR;
       *out = Value::big_integer(std::move(b));
-      return true;
+      return simdjson::SUCCESS;
     }
-    case element_type::DOUBLE:
-      *out = Value::floating(e.get_double().value_unsafe());
-      return true;
-    case element_type::STRING:
-      *out = Value::string(e.get_string().value_unsafe());
-      return true;
-    case element_type::BOOL:
-      *out = Value::boolean(e.get_bool().value_unsafe());
-      return true;
-    case element_type::NULL_VALUE:
+    case od::json_type::string: {
+      std::string_view sv;
+      if (auto e = v.get_string().get(sv)) return e;
+      *out = Value::string(sv);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto e = v.get_bool().get(b)) return e;
+      *out = Value::boolean(b);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::null: {
+      bool is_null;
+      if (auto e = v.is_null().get(is_null)) return e;
+      if (!is_null) return simdjson::N_ATOM_ERROR;
       *out = Value::none();
-      return true;
+      return simdjson::SUCCESS;
+    }
   }
-  return false;
+  return simdjson::INCORRECT_TYPE;
+}
+
+// The document root: arrays and objects through to_value; a scalar root (a tiny document) is
+// left to the exact parser.
+error_code document_to_value(od::document& doc, std::size_t max_depth, KeyTable& keys,
+                             Value* out) {
+  od::json_type type;
+  if (auto e = doc.type().get(type)) return e;
+  if (type != od::json_type::array && type != od::json_type::object) {
+    return simdjson::INCORRECT_TYPE;
+  }
+  od::value root;
+  if (auto e = doc.get_value().get(root)) return e;
+  if (auto e = to_value(root, 0, max_depth, keys, out)) return e;
+  // Anything after the root value (simdjson 3.0 has no at_end()): a location still inside the
+  // input means trailing content.
+  const char* loc = nullptr;
+  if (doc.current_location().get(loc) == simdjson::SUCCESS) return simdjson::TRAILING_CONTENT;
+  return simdjson::SUCCESS;
 }
 
 }  // namespace
 
 struct JsonReader::Impl {
   JsonOptions options;
-  simdjson::dom::parser parser;
+  simdjson::ondemand::parser parser;
   KeyTable keys;
 };
 
@@ -117,15 +181,19 @@ Result<Value> JsonReader::parse_padded(std::string_view text, std::size_t paddin
     text.remove_prefix(3);
   }
   const JsonOptions& opt = impl_->options;
-  if (opt.max_depth <= kFastPathMaxDepth) {
-    simdjson::dom::element root;
-    auto err = impl_->parser
-                   .parse(text.data(), text.size(), /*realloc_if_needed=*/
-                          padding < simdjson::SIMDJSON_PADDING)
-                   .get(root);
-    if (!err) {
+  {
+    simdjson::padded_string copy;
+    const char* data = text.data();
+    if (padding < simdjson::SIMDJSON_PADDING) {
+      copy = simdjson::padded_string(text);
+      data = copy.data();
+    }
+    od::document doc;
+    if (impl_->parser.iterate(data, text.size(), text.size() + simdjson::SIMDJSON_PADDING)
+            .get(doc) == simdjson::SUCCESS) {
       Value v;
-      if (to_value(root, 0, opt.max_depth, impl_->keys, &v)) return v;
+      std::size_t depth_limit = std::min(opt.max_depth, kFastPathMaxDepth);
+      if (document_to_value(doc, depth_limit, impl_->keys, &v) == simdjson::SUCCESS) return v;
     }
   }
   return parse_json_exact(text, source_name, opt, bom);
