@@ -57,6 +57,7 @@ Result<ConvertResult> convert_markdown(std::string_view markdown, Format to, con
     HtmlOptions html;
     html.fragment = options.fragment;
     html.toc = prepared->toc;
+    html.base_dir = options.base_dir;
     result.bytes = write_html(prepared->doc, prepared->settings, prepared->theme, html);
   } else {
     result.bytes = document_plain_text(prepared->doc);

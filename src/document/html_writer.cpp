@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace docforge::document {
 namespace {
 
@@ -21,7 +24,46 @@ bool safe_url(std::string_view url) {
   return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel" || scheme == "ftp";
 }
 
-void write_inlines(std::string& out, const std::vector<Inline>& inlines) {
+// "data:image/png;base64,..." for a readable local PNG, JPEG, GIF or SVG; empty otherwise.
+std::string data_uri(const std::string& url, const std::string& base_dir) {
+  if (url.find("://") != std::string::npos || url.rfind("data:", 0) == 0 || url.empty()) return {};
+  std::string path = url[0] == '/' || base_dir.empty() ? url : base_dir + "/" + url;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string data = ss.str();
+  if (data.size() > (8u << 20)) return {};
+  const char* mime = nullptr;
+  if (data.rfind("\x89PNG", 0) == 0) mime = "image/png";
+  else if (data.rfind("\xFF\xD8", 0) == 0) mime = "image/jpeg";
+  else if (data.rfind("GIF8", 0) == 0) mime = "image/gif";
+  else if (data.find("<svg") != std::string::npos) mime = "image/svg+xml";
+  if (mime == nullptr) return {};
+  static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out = std::string("data:") + mime + ";base64,";
+  out.reserve(out.size() + data.size() / 3 * 4 + 4);
+  std::size_t i = 0;
+  for (; i + 2 < data.size(); i += 3) {
+    unsigned v = (static_cast<unsigned char>(data[i]) << 16) | (static_cast<unsigned char>(data[i + 1]) << 8) |
+                 static_cast<unsigned char>(data[i + 2]);
+    out += kB64[v >> 18];
+    out += kB64[(v >> 12) & 63];
+    out += kB64[(v >> 6) & 63];
+    out += kB64[v & 63];
+  }
+  if (i < data.size()) {
+    unsigned v = static_cast<unsigned char>(data[i]) << 16;
+    if (i + 1 < data.size()) v |= static_cast<unsigned char>(data[i + 1]) << 8;
+    out += kB64[v >> 18];
+    out += kB64[(v >> 12) & 63];
+    out += i + 1 < data.size() ? kB64[(v >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+void write_inlines(std::string& out, const std::vector<Inline>& inlines, const std::string& base_dir) {
   for (const Inline& in : inlines) {
     switch (in.kind) {
       case InlineKind::kText: append_html_escaped(out, in.text); break;
@@ -34,17 +76,17 @@ void write_inlines(std::string& out, const std::vector<Inline>& inlines) {
         break;
       case InlineKind::kEmphasis:
         out += "<em>";
-        write_inlines(out, in.children);
+        write_inlines(out, in.children, base_dir);
         out += "</em>";
         break;
       case InlineKind::kStrong:
         out += "<strong>";
-        write_inlines(out, in.children);
+        write_inlines(out, in.children, base_dir);
         out += "</strong>";
         break;
       case InlineKind::kStrike:
         out += "<del>";
-        write_inlines(out, in.children);
+        write_inlines(out, in.children, base_dir);
         out += "</del>";
         break;
       case InlineKind::kLink:
@@ -57,12 +99,13 @@ void write_inlines(std::string& out, const std::vector<Inline>& inlines) {
           out += '"';
         }
         out += '>';
-        write_inlines(out, in.children);
+        write_inlines(out, in.children, base_dir);
         out += "</a>";
         break;
-      case InlineKind::kImage:
+      case InlineKind::kImage: {
+        std::string embedded = data_uri(in.url, base_dir);
         out += "<img src=\"";
-        append_attr_escaped(out, safe_url(in.url) ? in.url : std::string());
+        append_attr_escaped(out, !embedded.empty() ? embedded : safe_url(in.url) ? in.url : std::string());
         out += "\" alt=\"";
         append_attr_escaped(out, plain_text(in.children));
         out += '"';
@@ -73,6 +116,7 @@ void write_inlines(std::string& out, const std::vector<Inline>& inlines) {
         }
         out += '>';
         break;
+      }
       case InlineKind::kHtml: out += in.text; break;
     }
   }
@@ -87,17 +131,17 @@ const char* align_attr(Align a) {
   }
 }
 
-void write_blocks(std::string& out, const std::vector<Block>& blocks, bool tight);
+void write_blocks(std::string& out, const std::vector<Block>& blocks, bool tight, const std::string& base_dir);
 
-void write_block(std::string& out, const Block& b, bool tight) {
+void write_block(std::string& out, const Block& b, bool tight, const std::string& base_dir) {
   switch (b.kind) {
     case BlockKind::kParagraph:
       if (tight) {
-        write_inlines(out, b.inlines);
+        write_inlines(out, b.inlines, base_dir);
         out += '\n';
       } else {
         out += "<p>";
-        write_inlines(out, b.inlines);
+        write_inlines(out, b.inlines, base_dir);
         out += "</p>\n";
       }
       break;
@@ -105,12 +149,12 @@ void write_block(std::string& out, const Block& b, bool tight) {
       out += fmt::format("<h{} id=\"", b.level);
       append_attr_escaped(out, b.id);
       out += "\">";
-      write_inlines(out, b.inlines);
+      write_inlines(out, b.inlines, base_dir);
       out += fmt::format("</h{}>\n", b.level);
       break;
     case BlockKind::kQuote:
       out += "<blockquote>\n";
-      write_blocks(out, b.children, false);
+      write_blocks(out, b.children, false, base_dir);
       out += "</blockquote>\n";
       break;
     case BlockKind::kList: {
@@ -128,14 +172,14 @@ void write_block(std::string& out, const Block& b, bool tight) {
           out += item.task == 'x' ? "<input type=\"checkbox\" disabled checked> "
                                   : "<input type=\"checkbox\" disabled> ";
         }
-        write_blocks(out, item.children, b.tight);
+        write_blocks(out, item.children, b.tight, base_dir);
         if (!out.empty() && out.back() == '\n') out.pop_back();
         out += "</li>\n";
       }
       out += b.ordered ? "</ol>\n" : "</ul>\n";
       break;
     }
-    case BlockKind::kListItem: write_blocks(out, b.children, tight); break;
+    case BlockKind::kListItem: write_blocks(out, b.children, tight, base_dir); break;
     case BlockKind::kCode:
       out += "<pre><code";
       if (!b.info.empty()) {
@@ -160,7 +204,7 @@ void write_block(std::string& out, const Block& b, bool tight) {
           out += head ? "<th" : "<td";
           out += align_attr(a);
           out += '>';
-          write_inlines(out, b.rows[r][c].content);
+          write_inlines(out, b.rows[r][c].content, base_dir);
           out += head ? "</th>" : "</td>";
         }
         out += "</tr>\n";
@@ -175,8 +219,8 @@ void write_block(std::string& out, const Block& b, bool tight) {
   }
 }
 
-void write_blocks(std::string& out, const std::vector<Block>& blocks, bool tight) {
-  for (const Block& b : blocks) write_block(out, b, tight);
+void write_blocks(std::string& out, const std::vector<Block>& blocks, bool tight, const std::string& base_dir) {
+  for (const Block& b : blocks) write_block(out, b, tight, base_dir);
 }
 
 void collect_headings(const std::vector<Block>& blocks, std::vector<const Block*>& out) {
@@ -293,7 +337,7 @@ std::string write_html(const MarkdownDocument& doc, const DocumentSettings& sett
   std::string body;
   body.reserve(4096);
   if (options.toc) write_toc(body, doc, settings);
-  write_blocks(body, doc.blocks, false);
+  write_blocks(body, doc.blocks, false, options.base_dir);
   if (options.fragment) return body;
 
   std::string out;

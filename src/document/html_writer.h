@@ -1,7 +1,7 @@
 // Markdown document -> HTML5.
 //
 // write_html() gives a standalone page (doctype, <html lang>, <title>, author meta, the theme's
-// stylesheet inlined, a title block from the front matter, an optional table of contents) or,
+// stylesheet inlined, local images embedded as data: URIs, a title block from the front matter, an optional table of contents) or,
 // with fragment set, only the body content. Text and attributes are escaped; raw HTML from the
 // Markdown passes through as CommonMark specifies. Headings carry their unique ids.
 //
@@ -21,6 +21,9 @@ namespace docforge::document {
 struct HtmlOptions {
   bool fragment = false;
   bool toc = false;
+  // Local images (relative paths resolve here) are embedded as data: URIs so the page stands
+  // alone; images that cannot be read keep their original src.
+  std::string base_dir;
 };
 
 std::string write_html(const MarkdownDocument& doc, const DocumentSettings& settings, const Theme& theme,

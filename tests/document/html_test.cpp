@@ -120,3 +120,22 @@ TEST(Themes, FrontMatterSelectsThemeAndBadValuesAreErrors) {
 
 }  // namespace
 }  // namespace docforge::document
+
+namespace docforge::document {
+namespace {
+
+TEST(Html, LocalImagesAreEmbeddedRemoteOnesKept) {
+  std::string dir = ::testing::TempDir();
+  std::ofstream(dir + "/dot.svg") << "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>";
+  ConvertOptions o;
+  o.fragment = true;
+  o.base_dir = dir;
+  auto r = convert_markdown("![dot](dot.svg) ![web](https://example.com/a.png) ![gone](nope.png)\n", Format::kHtml, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->bytes.find("<img src=\"data:image/svg+xml;base64,PHN2Zy"), std::string::npos) << r->bytes;
+  EXPECT_NE(r->bytes.find("<img src=\"https://example.com/a.png\" alt=\"web\">"), std::string::npos);
+  EXPECT_NE(r->bytes.find("<img src=\"nope.png\" alt=\"gone\">"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace docforge::document

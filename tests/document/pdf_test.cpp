@@ -161,6 +161,36 @@ TEST_F(Pdf, HeadingIsNeverLastOnAPage) {
   }
 }
 
+TEST_F(Pdf, NoParagraphLeavesASingleLineOnAPage) {
+  // A six-line paragraph after a varying amount of filler: wherever the page break falls, each
+  // page holds none, or at least two, of its lines.
+  std::string para;
+  for (int i = 0; i < 60; ++i) para += "zq" + std::to_string(i) + " lorem ipsum dolor ";
+  for (int fill = 38; fill <= 48; ++fill) {
+    std::string md;
+    for (int i = 0; i < fill; ++i) md += "Filler " + std::to_string(i) + ".\n\n";
+    md += para + "\n";
+    auto r = render(md);
+    TempPdf pdf(r.bytes);
+    int total = 0;
+    for (int page = 1; page <= r.pages; ++page) {
+      std::string t = run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                          pdf.path() + " -");
+      int lines = 0;
+      std::size_t pos = 0;
+      while (pos < t.size()) {
+        std::size_t end = t.find('\n', pos);
+        if (end == std::string::npos) end = t.size();
+        if (t.substr(pos, end - pos).find("zq") != std::string::npos) ++lines;
+        pos = end + 1;
+      }
+      EXPECT_NE(lines, 1) << "fill " << fill << " page " << page;
+      total += lines;
+    }
+    EXPECT_GE(total, 4) << "fill " << fill;
+  }
+}
+
 TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
   std::string dir = "/tmp/docforge_pdf_img_test";
   run("mkdir -p " + dir);
