@@ -691,9 +691,11 @@ struct LayoutEngine::Impl {
       return true;
     };
     int body_index = 0;
+    bool headless = true;  // key/value tables ("| | |" header) keep their natural width
     for (std::size_t r = 0; r < b.rows.size(); ++r) {
       bool header = static_cast<int>(r) < b.header_rows;
       if (header && empty_row(b.rows[r])) continue;
+      if (header) headless = false;
       Row row;
       row.header = header;
       row.stripe = !header && t.table_stripes && (body_index++ % 2 == 1);
@@ -720,7 +722,7 @@ struct LayoutEngine::Impl {
     for (double w : maxw) sum_max += w;
     std::vector<double> widths(cols);
     if (sum_max <= avail) {
-      double extra = t.table_full_width ? avail - sum_max : 0;
+      double extra = t.table_full_width && !headless ? avail - sum_max : 0;
       for (std::size_t c = 0; c < cols; ++c) widths[c] = maxw[c] + extra * maxw[c] / sum_max;
     } else {
       // Narrowest widths: the longest unbreakable word of each column.
@@ -746,12 +748,16 @@ struct LayoutEngine::Impl {
       }
     }
     double x = ctx.x;
+    // A key/value table whose last column is right-aligned (totals) sits at the right edge.
+    double used = 0;
+    for (double w : widths) used += w;
+    if (headless && !b.aligns.empty() && b.aligns.back() == Align::kRight && used < avail) x += avail - used;
     for (std::size_t c = 0; c < cols; ++c) {
       table.col_x.push_back(x);
       table.col_w.push_back(widths[c]);
       x += widths[c];
     }
-    table.width = x - ctx.x;
+    table.width = x - table.col_x.front();
     // Final cell layouts and row heights.
     for (Row& row : table.rows) {
       double h = 0;
