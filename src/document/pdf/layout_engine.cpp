@@ -1140,13 +1140,16 @@ struct LayoutEngine::Impl {
 
     flow_title_block();
     if (prepared.toc) {
+      // Every heading of level <= 3 in document order, nested ones included, exactly as flow
+      // appends them to `headings` (the entries are matched to them by position below).
       std::vector<const Block*> hs;
-      for (const Block& b : prepared.doc.blocks) {
-        if (b.kind == BlockKind::kHeading && b.level <= 3) hs.push_back(&b);
-      }
-      // The TOC lists headings in document order; flow() appends them to headings_ in the
-      // same order, so entry i refers to headings_[i] only when every heading is listed:
-      // list them all up to level 3 and keep deeper ones out of the heading index.
+      auto collect = [&hs](const std::vector<Block>& blocks, auto& self) -> void {
+        for (const Block& b : blocks) {
+          if (b.kind == BlockKind::kHeading && b.level <= 3) hs.push_back(&b);
+          self(b.children, self);
+        }
+      };
+      collect(prepared.doc.blocks, collect);
       flow_toc(hs);
     }
     Ctx ctx;
