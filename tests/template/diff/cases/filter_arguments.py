@@ -1,0 +1,46 @@
+"""Builtin filters called with keyword arguments, and with arguments Python rejects."""
+from casekit import case
+
+E = {"error": True}
+ROWS = {"rows": [{"x": 2, "n": "b"}, {"x": 1, "n": "a"}, {"x": 2, "n": "c"}]}
+
+CASES = [
+    case("fa_truncate_kw", "{{ 'hello wonderful world'|truncate(length=12, killwords=false, end='..', leeway=0) }}"),
+    case("fa_indent_kw", "{{ 'a\nb'|indent(width=3, first=true, blank=false) }}"),
+    case("fa_round_kw", "{{ 3.14159|round(precision=3, method='floor') }}"),
+    case("fa_default_kw", "{{ missing|default(default_value='dv') }} {{ ''|default(default_value='e', boolean=true) }}"),
+    case("fa_sort_kw", "{{ rows|sort(attribute='x', reverse=true, case_sensitive=false)|map(attribute='n')|join }}", ROWS),
+    case("fa_wordwrap_kw", "{{ 'aaaa bbbbbbbbbb cc'|wordwrap(width=6, break_long_words=false, wrapstring='|') }}"),
+    case("fa_center_replace_kw", "[{{ 'x'|center(width=5) }}] {{ 'aXa'|replace(old='a', new='b', count=1) }}"),
+    case("fa_int_float_kw", "{{ '101'|int(default=3, base=2) }} {{ 'zz'|int(default=3, base=2) }} {{ 'q'|float(default=0.5) }}"),
+    case("fa_batch_slice_kw", "{{ [1, 2, 3]|batch(linecount=2, fill_with=0)|list }} {{ [1, 2, 3]|slice(slices=2, fill_with=0)|list }}"),
+    case("fa_filesize_urlize_kw", "{{ 2048|filesizeformat(binary=true) }} {{ 'http://example.org/long'|urlize(trim_url_limit=10, nofollow=true, target='_top') }}"),
+    case("fa_tojson_kw", "{{ {'a': [1]}|tojson(indent=1) }}"),
+    case("fa_unique_min_max_kw", "{{ rows|unique(attribute='x')|map(attribute='n')|join }} {{ (rows|min(attribute='x')).n }} {{ (rows|max(attribute='x', case_sensitive=true)).n }}", ROWS),
+    case("fa_dictsort_kw", "{{ {'b': 'Y', 'a': 'y', 'c': 'x'}|dictsort(case_sensitive=true, by='value', reverse=true) }}"),
+    case("fa_groupby_kw", "{% for g in rows|groupby(attribute='x', default=0) %}{{ g.grouper }}{{ g.list|length }}{% endfor %}", ROWS),
+    case("fa_map_select_kw", "{{ rows|map(attribute='n', default='?')|list }} {{ rows|selectattr('x', 'equalto', 2)|map(attribute='n')|list }}", ROWS),
+    case("fa_xmlattr_autospace", "<a{{ {'k': 'v'}|xmlattr(autospace=false) }}>"),
+    case("fa_join_attribute_kw", "{{ rows|join(d='-', attribute='n') }}", ROWS),
+    case("fa_sum_kw", "{{ rows|sum(attribute='x', start=100) }}", ROWS),
+    case("fa_format_kwargs", "{{ '%(a)s+%(b)s'|format(a=1, b=2) }}"),
+    case("fa_striptags_extra_arg_error", "{{ '<b>x</b>'|striptags(1) }}", **E),
+    case("fa_upper_unknown_kw_error", "{{ 'x'|upper(loud=true) }}", **E),
+    case("fa_truncate_unknown_kw_error", "{{ 'x'|truncate(size=3) }}", **E),
+    case("fa_replace_missing_arg_error", "{{ 'x'|replace('x') }}", **E),
+    case("fa_round_too_many_args_error", "{{ 1.5|round(1, 'floor', 3) }}", **E),
+    case("fa_indent_bad_width_type_error", "{{ 'a\nb'|indent([1]) }}", **E),
+    case("fa_center_bad_width_error", "{{ 'x'|center('5') }}", **E),
+    case("quirk_batch_string_count", "{{ [1, 2, 3]|batch('2')|list }}"),
+    case("fa_wordwrap_bad_width_error", "{{ 'a b'|wordwrap('x') }}", **E),
+    case("fa_map_no_args_error", "{{ [1]|map|list }}", **E),
+    case("fa_select_unknown_test_error", "{{ [1]|select('nosuchtest')|list }}", **E),
+    case("fa_groupby_missing_attr", "{% for g, l in [{'a': 1}]|groupby('b') %}[{{ g }}]{{ l|length }}{% endfor %}"),
+    case("fa_dictsort_on_list_error", "{{ [1, 2]|dictsort }}", **E),
+    case("fa_dictsort_bad_by_error", "{{ {'a': 1}|dictsort(by='name') }}", **E),
+    case("fa_int_on_list_zero", "{{ [1]|int }} {{ {'a': 1}|int }}"),
+    case("fa_abs_on_string_error", "{{ 'x'|abs }}", **E),
+    case("fa_round_on_string_error", "{{ 'x'|round }}", **E),
+    case("fa_xmlattr_bad_key_error", "{{ {'a b': 1}|xmlattr }}", **E),
+    case("fa_tojson_unserializable_ok", "{{ range(3)|list|tojson }}"),
+]
