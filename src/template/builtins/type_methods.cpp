@@ -1,5 +1,7 @@
-// The methods of builtin types as bound callables: str / Markup (methods_str.cpp), dict and
-// list / tuple (here). See builtins.h for the contract.
+// The methods of builtin types as bound callables: str / Markup (methods_str.cpp), dict,
+// list / tuple, int and float (here). See builtins.h for the contract. Numbers' data
+// attributes (x.real, x.imag, n.numerator, n.denominator) are returned as plain values, not
+// callables, as Python's attribute access gives them.
 //
 // Differences from Jinja2, on purpose: docforge values are shared and immutable, so the methods
 // that mutate a list or dict in place (list.append, dict.update, ...) exist but refuse to run
