@@ -407,6 +407,28 @@ void Renderer::exec(const Stmt* s, Frame& f) {
       if (f.suppress != nullptr && *f.suppress) return;
       at(f, s->expr->offset);
       const Expr* e = s->expr;
+      if (e->kind == ExprKind::kCall) {
+        // `{{ macro(...) }}`: render the macro straight into the output (its result would be
+        // appended unescaped anyway: Markup under autoescape, plain text otherwise).
+        Value callee = eval(e->kids[0], f);
+        if (callee.is_object()) {
+          auto* m = dynamic_cast<MacroObject*>(callee.as_object());
+          if (m != nullptr && (!s->flag || m->fn->autoescape)) {
+            CallArgs args;
+            eval_args(e, f, args, 1);
+            at(f, e->offset);
+            call_macro(*m, args, out_);
+            return;
+          }
+        }
+        CallArgs args;
+        eval_args(e, f, args, 1);
+        at(f, e->offset);
+        Value r = call(callee, args);
+        at(f, e->offset);
+        emit(r, s->flag);
+        return;
+      }
       Value tmp;
       const Value* v = eval_ref(e, f, tmp);
       at(f, e->offset);
@@ -832,7 +854,7 @@ Value Renderer::loop_call(const LoopObject& loop, CallArgs& args) {
 
 // ---- macros -------------------------------------------------------------------------------
 
-Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
+Value Renderer::call_macro(const MacroObject& m, CallArgs& args, std::string* direct) {
   const Function* fn = m.fn;
   tick();
   SlotBuffer local;
@@ -922,7 +944,7 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
   run_inits(fn->inits, *f);
   std::string buf;
   std::string* saved = out_;
-  out_ = &buf;
+  out_ = direct != nullptr ? direct : &buf;
   bool saved_ae = autoescape_;
   EscapeFormat saved_fmt = escape_format_;
   autoescape_ = fn->autoescape;
@@ -941,6 +963,7 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args) {
   out_ = saved;
   autoescape_ = saved_ae;
   escape_format_ = saved_fmt;
+  if (direct != nullptr) return Value();
   charge_value_size(buf.size());
   return make_output_value(std::move(buf), fn->autoescape);
 }

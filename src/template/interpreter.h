@@ -87,7 +87,8 @@ class Renderer final : public CallContext {
   void consume_fuel(std::uint64_t units) override;
 
   // Used by runtime objects.
-  Value call_macro(const MacroObject& m, CallArgs& args);
+  // Renders the macro; into `direct` when given (then returns undefined), else as a value.
+  Value call_macro(const MacroObject& m, CallArgs& args, std::string* direct = nullptr);
   Value render_block_to_value(Ctx* ctx, std::string_view name);
   Value loop_call(const LoopObject& loop, CallArgs& args);
 

@@ -31,7 +31,27 @@ void json_string(std::string& out, std::string_view s) {
     out.push_back(kHex[cp & 0xF]);
   };
   out.push_back('"');
-  for (char32_t c : decode_utf8(s)) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80) {
+      // Decode one code point; ensure_ascii writes it as \uXXXX (a surrogate pair above U+FFFF).
+      std::size_t len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+      std::u32string cps = decode_utf8(s.substr(i, std::min(len, s.size() - i)));
+      for (char32_t c : cps) {
+        if (c >= 0xDC80 && c <= 0xDCFF) c = 0xFFFD;  // invalid byte
+        if (c >= 0x10000) {
+          unsigned v = static_cast<unsigned>(c) - 0x10000;
+          u(0xD800 + (v >> 10));
+          u(0xDC00 + (v & 0x3FF));
+        } else {
+          u(static_cast<unsigned>(c));
+        }
+      }
+      i += std::min(len, s.size() - i);
+      continue;
+    }
+    char c = static_cast<char>(b);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -40,23 +60,20 @@ void json_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      case '<': u('<'); break;
-      case '>': u('>'); break;
-      case '&': u('&'); break;
-      case '\'': u('\''); break;
+      case '<':
+      case '>':
+      case '&':
+      case '\'':
+        u(b);
+        break;
       default:
-        if (c < 0x20 || c >= 0x7F) {
-          if (c >= 0x10000) {
-            unsigned v = static_cast<unsigned>(c) - 0x10000;
-            u(0xD800 + (v >> 10));
-            u(0xDC00 + (v & 0x3FF));
-          } else {
-            u(static_cast<unsigned>(c));
-          }
+        if (b < 0x20 || b == 0x7F) {
+          u(b);
         } else {
-          out.push_back(static_cast<char>(c));
+          out.push_back(c);
         }
     }
+    ++i;
   }
   out.push_back('"');
 }
@@ -138,10 +155,21 @@ struct JsonWriter {
           return;
         }
         std::vector<const Map::Entry*> entries;
-        for (const auto& e : m) entries.push_back(&e);
-        std::stable_sort(entries.begin(), entries.end(), [&](const Map::Entry* a, const Map::Entry* b) {
-          return py_less(ctx, a->first, b->first);
-        });
+        bool string_keys = true;
+        for (const auto& e : m) {
+          entries.push_back(&e);
+          string_keys = string_keys && e.first.is_string();
+        }
+        if (string_keys) {
+          std::sort(entries.begin(), entries.end(), [](const Map::Entry* a, const Map::Entry* b) {
+            return a->first.as_string() < b->first.as_string();
+          });
+        } else {
+          std::stable_sort(entries.begin(), entries.end(),
+                           [&](const Map::Entry* a, const Map::Entry* b) {
+                             return py_less(ctx, a->first, b->first);
+                           });
+        }
         out.push_back('{');
         ++depth;
         for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -393,7 +421,9 @@ std::string urlize_text(std::string_view text, bool text_safe, const Value* trim
         tail.erase(0, end_index);
       }
     }
-    bool small = middle.size() <= kMaxUrlWord;
+    // Every link form needs a '.', '[' (IPv6) or '@': skip the regex for other words.
+    bool small = middle.size() <= kMaxUrlWord &&
+                 middle.find_first_of(".[@") != std::string::npos;
     if (small && std::regex_match(middle, http_re())) {
       if (starts_with(middle, "https://") || starts_with(middle, "http://")) {
         middle = "<a href=\"" + middle + "\"" + rel_attr + target_attr + ">" + trim_url(middle) + "</a>";

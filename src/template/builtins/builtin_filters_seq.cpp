@@ -50,13 +50,42 @@ class GroupTuple : public Object {
 };
 
 // Stable sort of `items` by `keys` (parallel vectors), Python's sorted(key=..., reverse=...).
+// Keys that are all strings (or all plain ints), possibly wrapped in one-item lists as
+// make_multi_attrgetter builds them, compare directly; anything else goes through Python's
+// ordering (apply_compare), which also reports unorderable types.
 List sorted_by_keys(CallContext& ctx, const List& items, const std::vector<Value>& keys,
                     bool reverse) {
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return reverse ? py_less(ctx, keys[b], keys[a]) : py_less(ctx, keys[a], keys[b]);
-  });
+  auto unwrap = [](const Value& k) -> const Value& {
+    return (k.is_list() && k.as_list().size() == 1) ? k.as_list()[0] : k;
+  };
+  bool all_strings = true;
+  bool all_ints = true;
+  for (const Value& k : keys) {
+    const Value& u = unwrap(k);
+    all_strings = all_strings && u.is_string();
+    all_ints = all_ints && u.is_int();
+  }
+  if (all_strings && !keys.empty()) {
+    std::vector<std::string_view> sk;
+    sk.reserve(keys.size());
+    for (const Value& k : keys) sk.push_back(unwrap(k).as_string());
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return reverse ? sk[b] < sk[a] : sk[a] < sk[b];
+    });
+  } else if (all_ints && !keys.empty()) {
+    std::vector<std::int64_t> ik;
+    ik.reserve(keys.size());
+    for (const Value& k : keys) ik.push_back(unwrap(k).as_int());
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return reverse ? ik[b] < ik[a] : ik[a] < ik[b];
+    });
+  } else {
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return reverse ? py_less(ctx, keys[b], keys[a]) : py_less(ctx, keys[a], keys[b]);
+    });
+  }
   List out;
   out.reserve(items.size());
   for (std::size_t i : order) out.push_back(items[i]);
