@@ -203,12 +203,18 @@ TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
   cairo_surface_destroy(s);
   std::ofstream(dir + "/c.svg") << "<svg xmlns='http://www.w3.org/2000/svg' width='50' height='50'>"
                                    "<circle cx='25' cy='25' r='20' fill='red'/></svg>";
+  // A JPEG made by poppler from a small PDF of ours: embedded as-is (DCTDecode), not decoded.
+  {
+    TempPdf page(render("# JPEG source\n").bytes);
+    run("pdftoppm -jpeg -r 10 -singlefile " + page.path() + " " + dir + "/photo");
+  }
   ConvertOptions o;
   o.base_dir = dir;
-  auto r = render("![Blue box](box.png)\n\n![](c.svg)\n\n![Gone](missing.png)\n", o);
-  ASSERT_EQ(r.warnings.size(), 1u);
+  auto r = render("![Blue box](box.png)\n\n![](c.svg)\n\n![](photo.jpg)\n\n![Gone](missing.png)\n", o);
+  ASSERT_EQ(r.warnings.size(), 1u) << r.warnings[0];
   EXPECT_NE(r.warnings[0].find("missing.png"), std::string::npos);
   EXPECT_NE(r.bytes.find("/Subtype /Image"), std::string::npos);
+  EXPECT_NE(r.bytes.find("/DCTDecode"), std::string::npos);
   TempPdf pdf(r.bytes);
   std::string text = text_of(pdf);
   EXPECT_NE(text.find("Blue box"), std::string::npos);  // the caption
