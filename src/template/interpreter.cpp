@@ -1197,7 +1197,11 @@ bool Renderer::call_test(std::string_view name, const Value& subject, CallArgs& 
 }
 
 Value Renderer::get_attr(const Value& obj, std::string_view name) {
-  if (!name.empty() && name[0] == '_' && !obj.is_map()) {
+  // Sandbox: no attribute of a Python-level value starting with '_' (str.__class__ ...).
+  // Objects of the template runtime decide for themselves except for dunder names; map keys
+  // are plain data.
+  if (!name.empty() && name[0] == '_' && !obj.is_map() &&
+      (!obj.is_object() || (name.size() > 1 && name[1] == '_'))) {
     throw_template_error(ErrorKind::kSecurity,
                          fmt::format("access to attribute '{}' of '{}' object is unsafe", name,
                                      obj.type_name()));
@@ -1335,6 +1339,14 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       Map& mm = m.map_mut();
       for (std::size_t i = 0; i + 1 < e->kids.size(); i += 2) {
         Value k = eval(e->kids[i], f);
+        if (k.is_list() && !k.is_tuple()) {
+          at(f, e->kids[i]->offset);
+          throw_template_error(ErrorKind::kType, "unhashable type: 'list'");
+        }
+        if (k.is_map()) {
+          at(f, e->kids[i]->offset);
+          throw_template_error(ErrorKind::kType, "unhashable type: 'dict'");
+        }
         Value v = eval(e->kids[i + 1], f);
         mm.set(std::move(k), std::move(v));
       }

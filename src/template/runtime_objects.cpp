@@ -111,7 +111,11 @@ Value MacroObject::call(CallContext& ctx, CallArgs& args) {
 }
 
 void MacroObject::append_repr(std::string& out) const {
-  out += fmt::format("<Macro '{}'>", is_caller ? std::string("caller") : fn->name);
+  if (is_caller) {
+    out += "<Macro anonymous>";
+  } else {
+    out += fmt::format("<Macro '{}'>", fn->name);
+  }
 }
 
 // ---- modules, self --------------------------------------------------------------------------

@@ -158,6 +158,9 @@ TEST(Sandbox, PrivateAttributesRefused) {
   EXPECT_EQ(e.kind, ErrorKind::kSecurity);
   // Data keys starting with '_' are plain data.
   EXPECT_EQ(render("{{ d._id }}", R"({"d": {"_id": 5}})"), "5");
+  // Private names of an imported template are not exported (Jinja2: undefined).
+  env.set_loader(map_loader({{"m", "{% macro _hidden() %}{% endmacro %}"}}));
+  EXPECT_EQ(render_with(env, "{% import 'm' as m %}[{{ m._hidden is defined }}]"), "[False]");
 }
 
 TEST(Environment, CustomFiltersTestsGlobals) {

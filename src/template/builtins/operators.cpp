@@ -3,7 +3,8 @@
 //
 // Sizes are charged to the CallContext before a big result is built, so `'a' * 10**9` or
 // `2 ** 10**9` fail fast with a kLimit error instead of allocating. Big-integer work is also
-// charged as fuel in proportion to its quadratic cost.
+// charged as fuel in proportion to its quadratic cost, and integers of more than 2**20 bits are
+// refused outright (a deliberate difference from Python, which has no cap).
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -43,6 +44,18 @@ const char* op_symbol(BinaryOp op) {
 
 [[noreturn]] void zero_division(const char* message) {
   throw_template_error(ErrorKind::kValue, message);
+}
+
+// Integers beyond this many bits are refused whatever the limits say (Python has no such cap):
+// schoolbook big-integer arithmetic on them would take seconds, and their decimal text is
+// over 300,000 digits.
+constexpr long double kMaxIntBits = 1 << 20;
+
+void check_int_bits(long double bits) {
+  if (bits > kMaxIntBits) {
+    throw_template_error(ErrorKind::kLimit,
+                         "integer result too large (more than 1048576 bits)");
+  }
 }
 
 // Charges fuel for big-integer arithmetic on operands of the given bit lengths (schoolbook
@@ -189,6 +202,7 @@ Value int_pow(CallContext& ctx, const Value& a, const Value& b) {
   // The result has about (bit_length(base) - 1) * e + 1 bits; charge before computing.
   long double bits = static_cast<long double>(base.bit_length() - 1) * static_cast<long double>(e);
   if (bits > 62) {
+    check_int_bits(bits);
     long double bytes = bits / 8 + 1;
     ctx.charge_value_size(bytes > static_cast<long double>(SIZE_MAX / 2)
                               ? SIZE_MAX / 2
@@ -241,6 +255,7 @@ Value int_arith(CallContext& ctx, BinaryOp op, const Value& a, const Value& b) {
     case BinaryOp::kAdd: return big_result(ctx, ba + bb);
     case BinaryOp::kSub: return big_result(ctx, ba - bb);
     case BinaryOp::kMul:
+      check_int_bits(static_cast<long double>(ba.bit_length() + bb.bit_length()));
       ctx.charge_value_size((ba.bit_length() + bb.bit_length()) / 8 + 1);
       charge_big_work(ctx, ba.bit_length(), bb.bit_length());
       return big_result(ctx, ba * bb);
