@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "docforge/document.h"
 #include "document/pdf/layout_engine.h"
@@ -246,6 +248,26 @@ TEST_F(Pdf, SameInputGivesSameBytes) {
   EXPECT_EQ(a.bytes, b.bytes);
   EXPECT_EQ(a.bytes, c->bytes);
   EXPECT_EQ(a.bytes.find("/CreationDate"), std::string::npos);
+}
+
+TEST_F(Pdf, ConvertMarkdownRunsOnManyThreadsAtOnce) {
+  std::vector<std::string> out(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([t, &out] {
+      for (int i = 0; i < 3; ++i) {
+        auto r = convert_markdown("# Thread " + std::to_string(t) + "\n\nΕλληνικά 日本語 " + std::to_string(i) + "\n",
+                                  Format::kPdf);
+        if (r.ok()) out[t] = r->bytes;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) {
+    ASSERT_FALSE(out[t].empty());
+    TempPdf pdf(out[t]);
+    EXPECT_NE(text_of(pdf).find("Thread " + std::to_string(t)), std::string::npos);
+  }
 }
 
 TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
