@@ -428,6 +428,20 @@ TEST(OpsArith, HugeResultsFailFastWithLimit) {
   } catch (const TemplateError& e) {
     EXPECT_EQ(e.error.kind, ErrorKind::kLimit);
   }
+  // Even with fuel and value size unlimited, integers past 2**20 bits are refused.
+  FakeCallContext unlimited;
+  unlimited.limit_values.fuel = 0;
+  unlimited.limit_values.max_value_bytes = UINT64_MAX;
+  try {
+    apply_binary(unlimited, BinaryOp::kPow, Value::integer(2), Value::integer(500000000));
+    FAIL() << "no error";
+  } catch (const TemplateError& e) {
+    EXPECT_EQ(e.error.kind, ErrorKind::kLimit);
+  }
+  EXPECT_EQ(apply_binary(unlimited, BinaryOp::kPow, Value::integer(2), Value::integer(1000000))
+                .as_big_int()
+                .bit_length(),
+            1000001u);
   // Trivial bases stay cheap whatever the exponent.
   EXPECT_EQ(apply_binary(ctx, BinaryOp::kPow, Value::integer(1), big("100000000000000000000")).str(), "1");
   EXPECT_EQ(apply_binary(ctx, BinaryOp::kPow, Value::integer(-1), big("100000000000000000001")).str(), "-1");
