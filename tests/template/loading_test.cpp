@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "template/engine_test_util.h"
 
@@ -161,6 +163,29 @@ TEST(Sandbox, PrivateAttributesRefused) {
   // Private names of an imported template are not exported (Jinja2: undefined).
   env.set_loader(map_loader({{"m", "{% macro _hidden() %}{% endmacro %}"}}));
   EXPECT_EQ(render_with(env, "{% import 'm' as m %}[{{ m._hidden is defined }}]"), "[False]");
+}
+
+TEST(Environment, ConcurrentRendersOfOneTemplate) {
+  Environment env;
+  env.set_loader(map_loader({{"lib", "{% macro m(x) %}<{{ x.a }}>{% endmacro %}"},
+                             {"main", "{% import 'lib' as l %}{% for i in items %}"
+                                      "{{ l.m(i) }}{{ loop.index }}{% endfor %}"}}));
+  auto t = env.get_template("main");
+  ASSERT_TRUE(t.ok());
+  Value ctx = json(R"({"items": [{"a": 1}, {"a": "x"}, {"a": 3.5}]})");
+  std::vector<std::thread> threads;
+  std::vector<std::string> outs(4);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 200; ++i) {
+        auto r = (*t)->render(ctx);
+        outs[static_cast<std::size_t>(k)] = r.ok() ? *r : r.error().format();
+        if (outs[static_cast<std::size_t>(k)] != "<1>1<x>2<3.5>3") return;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& o : outs) EXPECT_EQ(o, "<1>1<x>2<3.5>3");
 }
 
 TEST(Environment, CustomFiltersTestsGlobals) {
