@@ -789,6 +789,7 @@ constexpr Entry kMethods[] = {
     {"expandtabs", markup_aware<str_expandtabs, R::kWrap>},
     {"find", str_find},
     {"format", str_format_method},
+    {"format_map", str_format_map_method},
     {"index", str_index},
     {"isalnum", all_chars<is_alnum_char>},
     {"isalpha", all_chars<uni_is_alpha>},

@@ -24,6 +24,9 @@ MethodFn find_str_method(std::string_view name);
 // REQUIRES: self.is_string().
 Value str_format_method(CallContext& ctx, const Value& self, CallArgs& args);
 
+// str.format_map(mapping): str.format with the mapping's string keys as keywords.
+Value str_format_map_method(CallContext& ctx, const Value& self, CallArgs& args);
+
 }  // namespace docforge::ops
 
 #endif  // DOCFORGE_TEMPLATE_BUILTINS_METHODS_STR_H_

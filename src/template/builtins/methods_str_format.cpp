@@ -267,4 +267,23 @@ Value str_format_method(CallContext& ctx, const Value& self, CallArgs& args) {
   return self.is_safe() ? Value::safe_string(std::move(out)) : Value::string(std::move(out));
 }
 
+Value str_format_map_method(CallContext& ctx, const Value& self, CallArgs& args) {
+  if (!args.keyword.empty()) throw_type_error("str.format_map() takes no keyword arguments");
+  if (args.positional.size() != 1) {
+    throw_type_error(fmt::format("str.format_map() takes exactly one argument ({} given)",
+                                 args.positional.size()));
+  }
+  const Value& mapping = args.positional[0];
+  CallArgs named;
+  if (mapping.is_map()) {
+    for (const auto& [k, v] : mapping.as_map()) {
+      if (k.is_string()) named.keyword.emplace_back(std::string(k.as_string()), v);
+    }
+  } else if (!mapping.is_undefined()) {
+    throw_type_error(
+        fmt::format("'{}' object is not subscriptable", py_type_name(mapping)));
+  }
+  return str_format_method(ctx, self, named);
+}
+
 }  // namespace docforge::ops

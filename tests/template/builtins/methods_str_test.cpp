@@ -623,6 +623,9 @@ const MethodCase kStrMethodCases[] = {
     {Value::safe_string(" a "), "strip", {}, {}, "Markup('a')"},
     {Value::safe_string(","), "join", {Value::list({Value::safe_string("<b>"), Value::string("<i>")})}, {}, "Markup('<b>,&lt;i&gt;')"},
     {Value::string(","), "join", {Value::list({Value::safe_string("<b>"), Value::string("<i>")})}, {}, "'<b>,<i>'"},
+    {Value::string("{a}-{b:>3}"), "format_map", {dict_of({{Value::string("a"), Value::integer(1LL)}, {Value::string("b"), Value::string("x")}})}, {}, "'1-  x'"},
+    {Value::string("{a}"), "format_map", {dict_of({{Value::string("b"), Value::integer(1LL)}})}, {}, "!'a'"},
+    {Value::safe_string("<{a}>"), "format_map", {dict_of({{Value::string("a"), Value::string("<")}})}, {}, "Markup('<&lt;>')"},
 };
 
 std::string call_method(CallContext& ctx, const Value& self, const char* name,
