@@ -8,8 +8,10 @@ std::string& CsvParser::next_field() {
   if (count_ == views_.size()) {
     views_.emplace_back();
     scratch_.emplace_back();
+    quoted_.push_back(0);
   }
   views_[count_] = std::string_view();
+  quoted_[count_] = 0;
   std::string& f = scratch_[count_++];
   f.clear();
   return f;
@@ -59,7 +61,7 @@ CsvParser::Status CsvParser::parse(std::string_view w, bool eof, std::size_t* po
         p = quote + 1;
         break;
       }
-      views_[count_ - 1] = f;
+      quoted_[count_ - 1] = 1;
       if (p < n && w[p] != d && w[p] != '\n' && w[p] != '\r') {
         error_ = std::string("unexpected character after a closing quote: expected the "
                              "delimiter or the end of the line");

@@ -35,7 +35,9 @@ class CsvParser {
 
   std::size_t field_count() const { return count_; }
   // Valid until the next parse() and while the window's bytes stay in place.
-  std::string_view field(std::size_t i) const { return views_[i]; }
+  std::string_view field(std::size_t i) const {
+    return quoted_[i] ? std::string_view(scratch_[i]) : views_[i];
+  }
   int record_line() const { return record_line_; }      // 1-based line where the record began
   const std::string& error_message() const { return error_; }
   std::size_t error_offset() const { return error_offset_; }  // within the window
@@ -47,8 +49,10 @@ class CsvParser {
   char delim_;
   // Unquoted fields are views into the window; quoted ones (which may hold doubled quotes)
   // are unescaped into scratch_. Both vectors are reused: no allocation in steady state.
+  // (A view into scratch_ would dangle when scratch_ grows: quoted_ says which to read.)
   std::vector<std::string_view> views_;
   std::vector<std::string> scratch_;
+  std::vector<char> quoted_;
   std::size_t count_ = 0;
   int record_line_ = 0;
   std::string error_;

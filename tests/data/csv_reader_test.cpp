@@ -126,3 +126,25 @@ TEST(RecordReader, JsonLines) {
 
 }  // namespace
 }  // namespace docforge::data
+
+namespace docforge::data {
+namespace {
+
+TEST(CsvReader, ManyShortQuotedFields) {
+  // Regression (fuzz_data_csv): quoted fields read while the scratch space grows.
+  std::string header, row;
+  for (int i = 0; i < 40; ++i) {
+    header += (i ? "," : "") + std::string("\"h") + std::to_string(i) + "\"";
+    row += (i ? "," : "") + std::string("\"v") + std::to_string(i) + "\"";
+  }
+  auto r = parse_csv(header + "\n" + row + "\n", "t.csv");
+  ASSERT_TRUE(r.ok()) << r.error().format();
+  ASSERT_EQ(r->as_list().size(), 1u);
+  const Map& m = r->as_list()[0].as_map();
+  ASSERT_EQ(m.size(), 40u);
+  EXPECT_EQ(m.find("h39")->as_string(), "v39");
+  EXPECT_EQ(m.find("h0")->as_string(), "v0");
+}
+
+}  // namespace
+}  // namespace docforge::data
