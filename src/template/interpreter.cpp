@@ -619,12 +619,13 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
   }
   const Function* fn = ref.def->function;
   Ctx* use = ctx;
-  Ctx derived;
   if (locals != nullptr) {
-    derived.locals = locals;
-    derived.parent = ctx;
-    derived.blocks = ctx->blocks;
-    use = &derived;
+    // Heap-allocated: objects created in the block (self, macros) may keep a pointer to it.
+    use = new_ctx();
+    use->locals_keep = Value::map(*locals);
+    use->locals = &use->locals_keep.as_map();
+    use->parent = ctx;
+    use->blocks = ctx->blocks;
   }
   SlotBuffer local;
   std::unique_ptr<Value[]> heap;
@@ -635,12 +636,6 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
     kept_frames_.push_back(std::make_unique<Frame>());
     f = kept_frames_.back().get();
     f->slots = kept_slots_.back().get();
-    if (locals != nullptr) {
-      use = new_ctx();
-      use->locals = locals;
-      use->parent = ctx;
-      use->blocks = ctx->blocks;
-    }
   } else if (fn->num_slots <= kInlineSlots) {
     f->slots = local.make(fn->num_slots);
   } else {

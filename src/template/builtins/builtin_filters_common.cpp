@@ -68,7 +68,10 @@ std::int64_t to_index(const Value& v) {
   if (v.is_int()) return v.as_int();
   if (v.is_bool()) return v.as_bool() ? 1 : 0;
   if (v.is_big_int()) value_error("Python int too large to convert to C ssize_t");
-  type_error("'" + std::string(v.type_name()) + "' object cannot be interpreted as an integer");
+  std::string message = "'";
+  message += v.type_name();
+  message += "' object cannot be interpreted as an integer";
+  type_error(std::move(message));
 }
 
 std::int64_t BoundArgs::int_or(std::size_t i, std::int64_t fallback) const {
