@@ -21,7 +21,10 @@ namespace docforge::filters {
 [[noreturn]] void fail_undefined(const Value& v) {
   std::string_view name = v.is_undefined() ? v.undefined_name() : std::string_view();
   if (name.empty()) throw_template_error(ErrorKind::kUndefined, "undefined value");
-  throw_template_error(ErrorKind::kUndefined, "'" + std::string(name) + "' is undefined");
+  std::string message = "'";
+  message += name;
+  message += "' is undefined";
+  throw_template_error(ErrorKind::kUndefined, std::move(message));
 }
 
 std::string py_type_name(CallContext& ctx, const Value& v) {
