@@ -151,6 +151,7 @@ Renderer::Renderer(const Template::Impl& t, std::string& out)
   std::uint64_t chunk = kTickChunk;
   if (limits_.fuel != 0 && limits_.fuel < chunk) chunk = limits_.fuel;
   ticks_ = chunk;
+  chunk_ = chunk;
   if (limits_.max_wall_ms != 0) {
     has_deadline_ = true;
     deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limits_.max_wall_ms);
@@ -160,17 +161,15 @@ Renderer::Renderer(const Template::Impl& t, std::string& out)
 Renderer::~Renderer() = default;
 
 void Renderer::slow_tick() {
-  // A chunk of kTickChunk units (or the remaining fuel) was used up.
-  std::uint64_t chunk = kTickChunk;
-  fuel_used_ += chunk;
-  if (limits_.fuel != 0) {
-    if (fuel_used_ >= limits_.fuel) {
-      throw_template_error(ErrorKind::kLimit,
-                           fmt::format("fuel limit exceeded (limit {} units)", limits_.fuel));
-    }
-    chunk = std::min<std::uint64_t>(kTickChunk, limits_.fuel - fuel_used_);
+  // The current chunk of fuel (chunk_ units) is used up.
+  fuel_used_ += chunk_;
+  if (limits_.fuel != 0 && fuel_used_ >= limits_.fuel) {
+    throw_template_error(ErrorKind::kLimit,
+                         fmt::format("fuel limit exceeded (limit {} units)", limits_.fuel));
   }
-  ticks_ = chunk;
+  chunk_ = limits_.fuel != 0 ? std::min<std::uint64_t>(kTickChunk, limits_.fuel - fuel_used_)
+                             : kTickChunk;
+  ticks_ = chunk_;
   if (has_deadline_ && std::chrono::steady_clock::now() > deadline_) {
     throw_template_error(ErrorKind::kLimit, fmt::format("wall time limit exceeded (limit {} ms)",
                                                         limits_.max_wall_ms));
@@ -178,24 +177,12 @@ void Renderer::slow_tick() {
 }
 
 void Renderer::consume_fuel(std::uint64_t units) {
-  while (units > 0) {
-    std::uint64_t n = std::min(units, ticks_ - 1 == 0 ? std::uint64_t{1} : ticks_ - 1);
-    if (n == 0) n = 1;
-    if (n >= ticks_) {
-      ticks_ = 1;
-      tick();
-      --units;
-      continue;
-    }
-    ticks_ -= n;
-    units -= n;
-    if (units > 0) {
-      // Force the slow path: the remaining units consume the rest of this chunk.
-      ticks_ = 1;
-      tick();
-      --units;
-    }
+  while (units >= ticks_) {
+    units -= ticks_;
+    ticks_ = 0;
+    slow_tick();
   }
+  ticks_ -= units;
 }
 
 void Renderer::charge_value_size(std::size_t bytes) {

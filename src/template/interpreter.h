@@ -161,6 +161,7 @@ class Renderer final : public CallContext {
   std::uint32_t depth_ = 0;
   const char* stack_base_;
   std::uint64_t ticks_ = 0;
+  std::uint64_t chunk_ = 0;  // size of the fuel chunk ticks_ counts down
   std::uint64_t fuel_used_ = 0;
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;

@@ -108,6 +108,13 @@ bool parse_python_int(std::string_view raw, std::int64_t base, Value* out) {
     if (!s.empty() && s[0] == '_') s.remove_prefix(1);
   }
   if (s.empty()) return false;
+  // Python 3.11+ refuses more than 4300 digits in a non-power-of-two base (ValueError); for
+  // the other bases docforge refuses them too, rather than spend quadratic time.
+  if (s.size() > 4300) {
+    bool pow2 = base == 2 || base == 4 || base == 8 || base == 16 || base == 32;
+    if (!pow2) return false;
+    throw_template_error(ErrorKind::kLimit, "integer string too long (more than 4300 digits)");
+  }
   BigInt big(0);
   std::int64_t small = 0;
   bool use_big = false;
