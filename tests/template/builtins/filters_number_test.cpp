@@ -272,6 +272,14 @@ TEST(FiltersNumber, RoundIsExact) {
   EXPECT_EQ(RunF("round", D(0.045), {I(-1LL)}, {}, 0), "0.0");
 }
 
+// Python 3.11's 4300-digit limit for int(str): Jinja2 then tries float(), which overflows.
+TEST(FiltersNumber, IntDigitLimit) {
+  // jinja2: ("9"*5000)|int -> 0; ("1"*4300)|int|string|length -> 4300; ("1"*4301)|int(3) -> 3
+  EXPECT_EQ(RunF("int", S(std::string(5000, '9')), {}, {}, 0), "0");
+  EXPECT_EQ(RunF("int", S(std::string(4300, '1')), {}, {}, 0), std::string(4300, '1'));
+  EXPECT_EQ(RunF("int", S(std::string(4301, '1')), {I(3)}, {}, 0), "3");
+}
+
 TEST(FiltersMarkup, MatchJinja2) {
   EXPECT_EQ(RunF("tojson", M({{S("b"), I(1LL)}, {S("a"), L({I(1LL), D(2.5), N(), B(true)})}, {S("c"), S("<a href='x'>&</a>")}}), {}, {}, 0), "{\"a\": [1, 2.5, null, true], \"b\": 1, \"c\": \"\\u003ca href=\\u0027x\\u0027\\u003e\\u0026\\u003c/a\\u003e\"}");
   EXPECT_EQ(RunF("tojson", S("h\303\251llo \342\230\203 \360\237\230\200 \"q\" \\ \n\t\001"), {}, {}, 0), "\"h\\u00e9llo \\u2603 \\ud83d\\ude00 \\\"q\\\" \\\\ \\n\\t\\u0001\"");
