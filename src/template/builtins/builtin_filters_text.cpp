@@ -233,8 +233,9 @@ bool wrap_word_punct(char32_t c) {
 // textwrap's chunking (TextWrapper._split_chunks): whitespace runs and words; with
 // break_on_hyphens words also split after hyphens between letters and around em-dashes,
 // exactly as wordsep_re does.
-std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_hyphens) {
-  std::vector<std::u32string> chunks;
+// Chunks are views into `s` (which outlives them), so splitting a long word is O(1).
+std::vector<std::u32string_view> wrap_chunks(std::u32string_view s, bool break_on_hyphens) {
+  std::vector<std::u32string_view> chunks;
   const std::size_t n = s.size();
   auto letter_at = [&](std::size_t i) { return i < n && wrap_letter(s[i]); };
   // -{2,}\w starting at i
@@ -297,21 +298,21 @@ std::vector<std::u32string> wrap_chunks(const std::u32string& s, bool break_on_h
   return chunks;
 }
 
-bool all_space(const std::u32string& c) { return std::all_of(c.begin(), c.end(), py_isspace); }
+bool all_space(std::u32string_view c) { return std::all_of(c.begin(), c.end(), py_isspace); }
 
-std::vector<std::u32string> textwrap(const std::u32string& text, std::size_t width,
+std::vector<std::u32string> textwrap(std::u32string_view text, std::size_t width,
                                      bool break_long_words, bool break_on_hyphens) {
-  std::vector<std::u32string> chunks = wrap_chunks(text, break_on_hyphens);
+  std::vector<std::u32string_view> chunks = wrap_chunks(text, break_on_hyphens);
   std::reverse(chunks.begin(), chunks.end());
   std::vector<std::u32string> lines;
   while (!chunks.empty()) {
-    std::vector<std::u32string> cur;
+    std::vector<std::u32string_view> cur;
     std::size_t cur_len = 0;
     if (all_space(chunks.back()) && !lines.empty()) chunks.pop_back();
     while (!chunks.empty()) {
       std::size_t l = chunks.back().size();
       if (cur_len + l <= width) {
-        cur.push_back(std::move(chunks.back()));
+        cur.push_back(chunks.back());
         chunks.pop_back();
         cur_len += l;
       } else {
@@ -322,7 +323,7 @@ std::vector<std::u32string> textwrap(const std::u32string& text, std::size_t wid
       std::size_t space_left = width < 1 ? 1 : width - cur_len;
       if (break_long_words) {
         std::size_t end = space_left;
-        std::u32string& chunk = chunks.back();
+        std::u32string_view& chunk = chunks.back();
         if (break_on_hyphens && chunk.size() > space_left) {
           std::size_t hyphen = space_left == 0 ? std::u32string::npos
                                                : chunk.rfind(U'-', space_left - 1);
@@ -333,9 +334,9 @@ std::vector<std::u32string> textwrap(const std::u32string& text, std::size_t wid
           }
         }
         cur.push_back(chunk.substr(0, end));
-        chunk.erase(0, end);
+        chunk.remove_prefix(end);
       } else if (cur.empty()) {
-        cur.push_back(std::move(chunks.back()));
+        cur.push_back(chunks.back());
         chunks.pop_back();
       }
     }

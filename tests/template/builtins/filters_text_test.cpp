@@ -206,6 +206,14 @@ TEST(FiltersText, UnicodeCaseAndQuirks) {
   EXPECT_EQ(RunF("int", S("1A"), {I(0LL), I(37LL)}, {}, 0), "0");
 }
 
+// Splitting one huge word into width-1 lines stays linear (would hang if quadratic).
+TEST(FiltersText, WordwrapLongWordIsLinear) {
+  FakeCallContext ctx;
+  std::string word(100000, 'x');
+  Value v = F(ctx, "wordwrap", S(word), {I(1)});
+  EXPECT_EQ(v.str().size(), 2 * word.size() - 1);
+}
+
 TEST(FiltersText, LatexFilterEscapesAndMarksSafe) {
   EXPECT_EQ(RunF("latex", S("50% of $x_1 & {y} #2 ~ ^ \\"), {}, {}, 0),
             "50\\% of \\$x\\_1 \\& \\{y\\} \\#2 \\textasciitilde{} \\textasciicircum{} "
