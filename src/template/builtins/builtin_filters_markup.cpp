@@ -380,7 +380,8 @@ std::string urlize_text(std::string_view text, bool text_safe, const Value* trim
   }
   std::string out;
   for (auto& [word, is_space] : words) {
-    if (is_space) {
+    // Whitespace, and words too long to be links (bounded work: no quadratic trimming).
+    if (is_space || word.size() > kMaxUrlWord) {
       out += word;
       continue;
     }
