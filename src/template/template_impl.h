@@ -9,7 +9,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -60,7 +59,6 @@ struct Template::Impl {
   // The environment this template was compiled by (for includes, filters, globals). Templates
   // are owned by the environment's cache or by the caller; the environment must outlive them.
   const Environment::Impl* env = nullptr;
-  std::weak_ptr<Environment::Impl> env_owner;
 
   // Node storage.
   tmpl::NodePool<tmpl::Expr> exprs;
