@@ -101,8 +101,10 @@ Value f_trim(CallContext& ctx, const Value& v, CallArgs& args) {
     if (!chars->is_string()) type_error("strip arg must be None or str");
     set = decode_utf8(to_str(ctx, *chars));  // Markup.strip does not escape its argument
   }
+  // Sorted set: membership stays O(log m) however long `chars` is.
+  std::sort(set.begin(), set.end());
   auto strip = [&](char32_t c) {
-    return whitespace ? py_isspace(c) : set.find(c) != std::u32string::npos;
+    return whitespace ? py_isspace(c) : std::binary_search(set.begin(), set.end(), c);
   };
   std::size_t b = 0;
   std::size_t e = s.size();
