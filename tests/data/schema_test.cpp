@@ -182,3 +182,39 @@ TEST(Schema, LoadYamlAndFindBesideTemplate) {
 
 }  // namespace
 }  // namespace docforge::data
+
+namespace docforge::data {
+namespace {
+
+TEST(Schema, MoreKeywords) {
+  Schema s = schema(R"({
+    "type": "object",
+    "minProperties": 1, "maxProperties": 4,
+    "patternProperties": {"^x-": {"type": "string"}},
+    "properties": {
+      "step": {"multipleOf": 0.5},
+      "n": {"multipleOf": 3},
+      "kind": {"enum": ["a", "b"]},
+      "list": {"contains": {"const": 7}},
+      "id": {"format": "uuid"}, "ip": {"format": "ipv4"}, "at": {"format": "time"}
+    },
+    "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+    "then": {"required": ["n"]},
+    "else": {"required": ["step"]}
+  })");
+  EXPECT_EQ(problems(s, R"({"kind": "a", "n": 9, "x-y": "z"})"), V{});
+  EXPECT_EQ(problems(s, R"({"kind": "a", "x-y": 1})"), (V{"/x-y type", " required"}));
+  EXPECT_EQ(problems(s, R"({"kind": "b", "n": 4})"), (V{"/n multipleOf", " required"}));
+  EXPECT_EQ(problems(s, R"({"step": 1.5, "list": [1, 7]})"), V{});
+  EXPECT_EQ(problems(s, R"({"step": 1.2, "list": [1]})"), (V{"/step multipleOf", "/list contains"}));
+  EXPECT_EQ(problems(s, R"({})"), (V{" minProperties", " required"}));
+  EXPECT_EQ(problems(s, R"({"step": 1, "id": "123e4567-e89b-12d3-a456-426614174000",
+                            "ip": "192.168.0.1", "at": "10:20:30Z"})"),
+            V{});
+  EXPECT_EQ(problems(s, R"({"step": 1, "id": "nope", "ip": "256.1.1.1", "at": "25:00:00Z",
+                            "kind": "b"})"),
+            (V{" maxProperties", "/id format", "/ip format", "/at format"}));
+}
+
+}  // namespace
+}  // namespace docforge::data
