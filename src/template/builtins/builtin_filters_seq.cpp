@@ -274,22 +274,29 @@ Value f_join(CallContext& ctx, const Value& v, CallArgs& args) {
 
 Value f_batch(CallContext& ctx, const Value& v, CallArgs& args) {
   BoundArgs a("batch", args, {"linecount", "fill_with"}, 1);
-  std::int64_t linecount = to_index(*a.get(0));
+  // Python compares len(tmp) == linecount, so a non-int count (e.g. '2') never splits.
+  const Value& linecount = *a.get(0);
   const Value* fill = a.get(1);
   List items = items_of(ctx, v);
   List out;
   List tmp;
   for (Value& item : items) {
-    if (static_cast<std::int64_t>(tmp.size()) == linecount) {
+    if (linecount.equals(Value::integer(static_cast<std::int64_t>(tmp.size())))) {
       out.push_back(Value::list(std::move(tmp)));
       tmp = List();
     }
     tmp.push_back(std::move(item));
   }
   if (!tmp.empty()) {
-    if (fill != nullptr && !fill->is_none() && static_cast<std::int64_t>(tmp.size()) < linecount) {
-      charge_items(ctx, static_cast<std::size_t>(linecount));
-      tmp.resize(static_cast<std::size_t>(linecount), *fill);
+    Value have = Value::integer(static_cast<std::int64_t>(tmp.size()));
+    if (fill != nullptr && !fill->is_none() && apply_compare(ctx, CompareOp::kLt, have, linecount)) {
+      if (!linecount.is_int() && !linecount.is_bool()) {
+        type_error(std::string("can't multiply sequence by non-int of type '") +
+                   linecount.type_name() + "'");
+      }
+      std::int64_t n = to_index(linecount);
+      charge_items(ctx, static_cast<std::size_t>(n));
+      tmp.resize(static_cast<std::size_t>(n), *fill);
     }
     out.push_back(Value::list(std::move(tmp)));
   }

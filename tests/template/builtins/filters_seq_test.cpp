@@ -158,6 +158,17 @@ TEST(FiltersSeq, FirstLastOfMarkup) {
   EXPECT_EQ(RunF("reverse", Safe("<b>"), {}, {}, kAe), ">b<");
 }
 
+// batch compares len(tmp) == linecount: odd counts are accepted the way Python does.
+TEST(FiltersSeq, BatchCountQuirks) {
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {S("2")}, {}, 0), "[[1, 2, 3]]");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {D(2.0)}, {}, 0), "[[1, 2], [3]]");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {D(2.0), S("x")}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {S("2"), S("x")}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {B(true)}, {}, 0), "[[1], [2], [3]]");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {I(0LL)}, {}, 0), "[[], [1, 2, 3]]");
+  EXPECT_EQ(RunF("batch", L({I(1LL), I(2LL), I(3LL)}), {I(-1LL), S("x")}, {}, 0), "[[1, 2, 3]]");
+}
+
 TEST(FiltersSeq, GroupbyResultsHaveAttributesAndUnpack) {
   FakeCallContext ctx;
   Value rows = L({M({{S("k"), S("a")}, {S("v"), I(1)}}), M({{S("k"), S("b")}, {S("v"), I(2)}}),
