@@ -13,7 +13,8 @@
 //   - strings are valid UTF-8 (invalid UTF-8 input is an error with its byte offset; a JSON
 //     \u escape of a lone surrogate, which Python would keep, is an error because it has no
 //     UTF-8 form);
-//   - YAML follows the 1.2 core schema (null/true/false/ints/floats, everything else a string);
+//   - YAML follows the 1.2 core schema (null/true/false/ints/floats, everything else a string;
+//     "yes"/"on" stay strings), anchors/aliases are shared, "<<" merge keys are honoured;
 //   - TOML dates and times become ISO 8601 strings;
 //   - CSV records are maps of strings (header row gives the keys) unless csv_types is set.
 //
@@ -121,7 +122,8 @@ struct ReadOptions {
 };
 
 // Reads a whole data file ("-" is stdin) into one Value:
-//   JSON, YAML (single document; several documents give a list), TOML, front matter: the value;
+//   JSON, TOML: the value; YAML: the document (None when empty; several documents give a list
+//   of them); front matter (.md): its mapping ({} when the file has none);
 //   JSON Lines and CSV/TSV: a list of records (any bad record is an error: use RecordReader to
 //   skip bad records).
 Result<Value> read_data_file(const std::string& path, const ReadOptions& options = {});
@@ -141,8 +143,8 @@ struct Record {
 
 // Reads records one at a time with memory independent of the input size. JSON Lines: one JSON
 // value per non-blank line. CSV/TSV: one map per row. Other formats are read whole: a top-level
-// list yields its items, anything else yields itself as the one record; YAML yields one record
-// per document.
+// list yields its items, anything else yields itself as the one record (for YAML: a single
+// document that is a list yields its items, otherwise each document is a record).
 //
 // next() returns nullopt at the end, a Record, or an Error naming the file, the line and the
 // record number ("record 17: ..."). After a bad record the reader goes on with the next one,
@@ -171,7 +173,8 @@ std::unique_ptr<RecordReader> make_record_reader(std::string_view text, DataForm
 // JSON Schema (2020-12, the commonly used subset: type, properties, required,
 // additionalProperties, patternProperties, items, prefixItems, enum, const, minimum, maximum,
 // exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern (RE2),
-// minItems, maxItems, uniqueItems, minProperties, maxProperties, allOf, anyOf, oneOf, not,
+// minItems, maxItems, uniqueItems, contains, minProperties, maxProperties, propertyNames,
+// allOf, anyOf, oneOf, not,
 // if/then/else, local $ref ("#", "#/$defs/x", "#/definitions/x"), $defs, format (date,
 // date-time, time, email, uri, uuid, ipv4), default).
 
