@@ -237,8 +237,12 @@ void Renderer::render(const Value& context) {
   Ctx root;
   root.blocks = &root.own_blocks;
   if (context.is_map()) root.data = &context.as_map();
-  out_->reserve(out_->size() + top_.size_hint);
+  std::size_t start = out_->size();
+  std::size_t last = top_.last_output_size.load(std::memory_order_relaxed);
+  out_->reserve(start + std::max(top_.size_hint, last + last / 8));
   render_root(top_, &root);
+  std::size_t produced = out_->size() - start;
+  if (produced != last) top_.last_output_size.store(produced, std::memory_order_relaxed);
 }
 
 void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {

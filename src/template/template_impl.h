@@ -7,6 +7,7 @@
 #ifndef DOCFORGE_TEMPLATE_TEMPLATE_IMPL_H_
 #define DOCFORGE_TEMPLATE_TEMPLATE_IMPL_H_
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <list>
@@ -54,6 +55,8 @@ struct Template::Impl {
   EscapeFormat escape_format = EscapeFormat::kHtml;
   bool has_extends = false;
   std::size_t size_hint = 0;
+  // Output size of the last render: the next render reserves that much up front.
+  mutable std::atomic<std::size_t> last_output_size{0};
   tmpl::Function* root = nullptr;
   std::vector<tmpl::BlockDef> blocks;
   // The environment this template was compiled by (for includes, filters, globals). Templates
