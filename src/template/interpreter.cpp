@@ -1360,6 +1360,10 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       return get_item(*obj, *key);
     }
     case ExprKind::kSlice: {
+      // A slice inside a tuple subscript (x[::, 1]) has no object of its own. In Jinja2 it is a
+      // slice object, and a tuple holding one is never a key of a list or dict: the lookup is
+      // undefined. The undefined element makes get_item give exactly that.
+      if (e->kids[0] == nullptr) return Value::undefined();
       Value obj = eval(e->kids[0], f);
       if (obj.is_object() && obj.as_object()->iterable()) {
         obj = Value::list(obj.as_object()->to_list());
