@@ -7,6 +7,8 @@ CASES = [
     case("edge_int_literal_bases", "{{ 0x1F }} {{ 0o17 }} {{ 0b101 }} {{ 1_000.5 }} {{ 1e1_0 if false else 0 }}"),
     case("edge_string_literal_escapes", "{{ '\\u00e9\\x41\\101' }} {{ 'a\\\\nb' }} {{ \"\\'\" }}"),
     case("edge_string_raw_newline", "{{ 'line1\nline2' }}"),
+    # a slice inside a tuple subscript is never a valid key (found by fuzz_template)
+    case("edge_slice_in_tuple_subscript", "{{ [1,2,3][::,1] }}|{{ {'a': 1}[::,1] }}|{{ 'abc'[1:, 0] }}"),
     # reprs of runtime objects
     case("edge_repr_loop", "{% for x in 'ab' %}{{ loop }} {% endfor %}"),
     case("edge_repr_namespace", "{{ namespace(a=1, b='x') }}"),
