@@ -158,7 +158,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--render-loop", default=os.path.join(BENCH, "..", "build", "release", "bench", "template", "render_loop"))
     ap.add_argument("--workloads-dir", default=os.path.join(BENCH, "workloads"))
-    ap.add_argument("--data-dir", default=os.path.join(BENCH, "data"))
+    ap.add_argument("--data-dir", default=os.path.join(BENCH, "workloads", "data"))
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--workloads", default="")
     ap.add_argument("--no-npm", action="store_true", help="do not run npm install")

@@ -42,7 +42,7 @@ std::string default_workloads_dir() {
 }
 
 std::string default_data_dir() {
-  return env_or("DOCFORGE_BENCH_DATA", std::string(DOCFORGE_SOURCE_DIR) + "/bench/data");
+  return env_or("DOCFORGE_BENCH_DATA", std::string(DOCFORGE_SOURCE_DIR) + "/bench/workloads/data");
 }
 
 Result<std::string> read_file(const std::string& path) {

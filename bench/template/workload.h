@@ -40,7 +40,7 @@ struct Manifest {
 };
 
 // Folders: DOCFORGE_BENCH_WORKLOADS / DOCFORGE_BENCH_DATA when set, otherwise
-// <source>/bench/workloads and <source>/bench/data.
+// <source>/bench/workloads and <source>/bench/workloads/data.
 std::string default_workloads_dir();
 std::string default_data_dir();
 
