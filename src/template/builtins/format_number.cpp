@@ -2,6 +2,7 @@
 #include "template/builtins/format_number.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -86,6 +87,13 @@ std::string float_abs_body(double d, char type, int precision, bool alt, bool* n
       out = mant + exp;
     }
     return out;
+  }
+  if ((type == 'f' || type == 'F') && !alt && precision <= 64) {
+    // Fast path for the common "%.2f": to_chars is correctly rounded from the exact binary
+    // value, as glibc's printf is, and about ten times cheaper.
+    char buf[400];  // 309 integer digits + '.' + 64 decimals fit
+    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, precision);
+    if (res.ec == std::errc()) return std::string(buf, res.ptr);
   }
   char spec[16];
   std::snprintf(spec, sizeof spec, "%%%s.*%c", alt ? "#" : "", type);
