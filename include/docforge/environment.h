@@ -11,6 +11,9 @@
 // Thread safety: configure an Environment (add_filter, add_global, ...) before sharing it;
 // get_template() and from_string() are safe to call concurrently afterwards.
 //
+// Lifetime: a Template refers to the Environment that compiled it (for includes, filters and
+// options) without owning it. REQUIRES: the Environment outlives every Template it returned.
+//
 // Example:
 //   docforge::Environment env;
 //   env.set_loader(docforge::make_file_loader({"templates"}));
