@@ -9,7 +9,8 @@
 // so copying a Value is cheap and never copies the contents. Heap contents are immutable once a
 // Value is shared, with one exception: a Map or List built with the mutable builders below
 // (MapBuilder-style use through Value::map_mut / list_mut) may be changed while its reference
-// count is 1 — the data readers and the interpreter use this to build values in place.
+// count is 1 — the data readers and the interpreter use this to build values in place — and
+// lists/maps the current render created (mark_mutable), which templates may mutate in place.
 //
 // Thread safety: a Value may be copied, read and destroyed from many threads at once. Mutating
 // through map_mut()/list_mut() requires exclusive ownership (REQUIRES: use_count() == 1).
@@ -140,8 +141,20 @@ class Value {
 
   // Mutable access for in-place building. REQUIRES: matching kind and sole ownership
   // (the value was just created and not yet copied).
+  // Also allowed, whatever use_count(), on a list or map marked render-local (mark_mutable):
+  // such a value is created by one render, never crosses threads, and the template language
+  // mutates it in place with Python aliasing semantics (every name bound to it sees the change).
   List& list_mut() noexcept;
   Map& map_mut() noexcept;
+
+  // Render-local containers. mark_mutable() marks a freshly created list (not a tuple) or map
+  // as owned by the current render, so list.append / dict.update etc. may change it in place;
+  // it is a no-op for other kinds. is_mutable() is true only for such marked lists and maps
+  // (never for tuples, data passed in, globals or template constants).
+  // REQUIRES for mark_mutable: the value was created by the caller's render and is not shared
+  // with other threads or renders.
+  void mark_mutable() const noexcept;
+  bool is_mutable() const noexcept;
 
   // The undefined value's name hint ("" when unknown). REQUIRES: is_undefined().
   std::string_view undefined_name() const noexcept;

@@ -760,7 +760,12 @@ void Renderer::assign(const Target& t, Value v, Frame& f) {
 void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uint32_t depth0) {
   Value holder;
   const List* items;
-  if (iterable.is_list()) {
+  if (iterable.is_list() && iterable.is_mutable() && iterable.heap()->use_count() > 1) {
+    // A render-local list the body can reach by name and may mutate (xs.append in the loop):
+    // iterate a snapshot so the items stay valid.
+    holder = Value::list(iterable.as_list());
+    items = &holder.as_list();
+  } else if (iterable.is_list()) {
     items = &iterable.as_list();
   } else {
     holder = Value::list(iterate_value(*this, iterable));
@@ -787,7 +792,8 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
     loop = new LoopObject();
     loop_value = Value::object(loop);
     // The loop object may outlive this call (stored in a namespace): it owns its items.
-    loop->items_keep = s->cond != nullptr ? filtered : (iterable.is_list() ? iterable : holder);
+    loop->items_keep =
+        s->cond != nullptr ? filtered : (holder.is_undefined() ? iterable : holder);
     items = &loop->items_keep.as_list();
     loop->items = items;
     loop->depth0 = depth0;
@@ -1079,6 +1085,25 @@ void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t fi
   }
 }
 
+// A list or dict a call, filter or operator just returned that nothing else references
+// (use_count() == 1) is new and this render's alone (dict(...), xs + ys, |sort): Python would
+// let the template mutate it, so mark it render-local.
+static Value adopt_fresh(Value r) {
+  if ((r.is_map() || (r.is_list() && !r.is_tuple())) && r.heap()->use_count() == 1) {
+    r.mark_mutable();
+  }
+  return r;
+}
+
+// The builtin `|list` makes a list the render owns (Python's list(x) is always a new list):
+// `result` is copied when the filter handed back its subject itself, then marked mutable.
+static Value fresh_list(const Value& subject, Value result) {
+  if (!result.is_list() || result.is_tuple()) return result;
+  if (result.heap() == subject.heap()) result = Value::list(result.as_list());
+  result.mark_mutable();
+  return result;
+}
+
 Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
   check_stack();
   CallArgs args;
@@ -1090,6 +1115,7 @@ Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
     const Value* subj = eval_ref(e->kids[0], f, tmp);
     at(f, e->offset);
     tick();
+    if (e->name == "list") return fresh_list(*subj, e->filter_fn(*this, *subj, args));
     return e->filter_fn(*this, *subj, args);
   }
   Value subj = e->kids[0] == nullptr ? *subject : (e->kids[0]->kind == ExprKind::kFilter
@@ -1098,7 +1124,10 @@ Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
   eval_args(e, f, args, 1);
   at(f, e->offset);
   tick();
-  if (e->filter_fn != nullptr) return e->filter_fn(*this, subj, args);
+  if (e->filter_fn != nullptr) {
+    if (e->name == "list") return fresh_list(subj, e->filter_fn(*this, subj, args));
+    return e->filter_fn(*this, subj, args);
+  }
   args.positional.insert(args.positional.begin(), subj);
   Result<Value> r = (*e->native)(args);
   if (!r.ok()) throw TemplateError{r.error()};
@@ -1317,8 +1346,12 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       List items;
       items.reserve(e->kids.size());
       for (const Expr* k : e->kids) items.push_back(eval(k, f));
-      return e->kind == ExprKind::kList ? Value::list(std::move(items))
-                                        : Value::tuple(std::move(items));
+      if (e->kind == ExprKind::kTuple) return Value::tuple(std::move(items));
+      // A list literal makes a fresh list each evaluation; the render owns it and may mutate it
+      // in place (list.append, ...).
+      Value l = Value::list(std::move(items));
+      l.mark_mutable();
+      return l;
     }
     case ExprKind::kDict: {
       Value m = Value::map();
@@ -1336,6 +1369,7 @@ Value Renderer::eval(const Expr* e, Frame& f) {
         Value v = eval(e->kids[i + 1], f);
         mm.set(std::move(k), std::move(v));
       }
+      m.mark_mutable();  // fresh per evaluation and owned by this render (dict.update, ...)
       return m;
     }
     case ExprKind::kGetAttr: {
@@ -1355,6 +1389,13 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       Value t1;
       Value t2;
       const Value* obj = eval_ref(e->kids[0], f, t1);
+      Value hold;
+      if (obj != &t1 && e->kids[1]->kind != ExprKind::kConst &&
+          e->kids[1]->kind != ExprKind::kLocal && e->kids[1]->kind != ExprKind::kFree &&
+          e->kids[1]->kind != ExprKind::kGetAttr) {
+        hold = *obj;  // the key may run code that mutates the container `obj` points into
+        obj = &hold;
+      }
       const Value* key = eval_ref(e->kids[1], f, t2);
       at(f, e->offset);
       return get_item(*obj, *key);
@@ -1402,7 +1443,7 @@ Value Renderer::eval(const Expr* e, Frame& f) {
                            fmt::format("'{}' object is not subscriptable", obj.type_name()));
     }
     case ExprKind::kCall:
-      return eval_call(e, f);
+      return adopt_fresh(eval_call(e, f));
     case ExprKind::kSuper: {
       at(f, e->offset);
       if (f.chain == nullptr) {
@@ -1425,14 +1466,14 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       return make_output_value(std::move(buf), autoescape_);
     }
     case ExprKind::kFilter:
-      return eval_filter(e, f, nullptr);
+      return adopt_fresh(eval_filter(e, f, nullptr));
     case ExprKind::kTest:
       return Value::boolean(eval_test(e, f));
     case ExprKind::kBinary: {
       Value a = eval(e->kids[0], f);
       Value b = eval(e->kids[1], f);
       at(f, e->offset);
-      return apply_binary(*this, static_cast<BinaryOp>(e->op), a, b);
+      return adopt_fresh(apply_binary(*this, static_cast<BinaryOp>(e->op), a, b));
     }
     case ExprKind::kConcat: {
       std::string s;

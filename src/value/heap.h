@@ -25,11 +25,13 @@ struct StringHeap final : HeapObject {
 struct ListHeap final : HeapObject {
   explicit ListHeap(List l) : items(std::move(l)) {}
   List items;
+  bool render_local = false;  // see Value::mark_mutable
 };
 
 struct MapHeap final : HeapObject {
   explicit MapHeap(Map m) : map(std::move(m)) {}
   Map map;
+  bool render_local = false;  // see Value::mark_mutable
 };
 
 struct BigIntHeap final : HeapObject {

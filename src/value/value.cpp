@@ -117,6 +117,20 @@ List& Value::list_mut() noexcept { return static_cast<ListHeap*>(u_.ptr)->items;
 
 Map& Value::map_mut() noexcept { return static_cast<MapHeap*>(u_.ptr)->map; }
 
+void Value::mark_mutable() const noexcept {
+  if (is_map()) {
+    static_cast<MapHeap*>(u_.ptr)->render_local = true;
+  } else if (is_list() && !is_tuple()) {
+    static_cast<ListHeap*>(u_.ptr)->render_local = true;
+  }
+}
+
+bool Value::is_mutable() const noexcept {
+  if (is_map()) return static_cast<const MapHeap*>(u_.ptr)->render_local;
+  if (is_list() && !is_tuple()) return static_cast<const ListHeap*>(u_.ptr)->render_local;
+  return false;
+}
+
 std::string_view Value::undefined_name() const noexcept {
   if (u_.ptr == nullptr) return {};
   return static_cast<const UndefinedHeap*>(u_.ptr)->name;

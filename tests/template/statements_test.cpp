@@ -1,5 +1,7 @@
 // Loops, macros, scoping and undefined policies. Expected outputs come from python3 jinja2 3.1.
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 #include "template/engine_test_util.h"
@@ -129,6 +131,66 @@ TEST(Autoescape, HtmlByName) {
   EXPECT_EQ(render_with(env, "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{{ m('<') }}", "",
                         "p.html"),
             "<i>&lt;</i>");
+}
+
+
+// In-place mutation: lists/dicts the render created change in place (Jinja2 semantics); data
+// passed in, globals and template constants are shared between renders and stay immutable.
+TEST(Mutation, DataPassedInIsRefused) {
+  Environment env;
+  Error e = render_error(env, "{% set _ = xs.append(3) %}", R"({"xs": [1, 2]})");
+  EXPECT_EQ(e.kind, ErrorKind::kSecurity) << e.message;
+  EXPECT_NE(e.message.find("make a copy first"), std::string::npos) << e.message;
+  EXPECT_EQ(e.line, 1);
+  e = render_error(env, "x\n{% set _ = d.update(a=1) %}", R"({"d": {}})");
+  EXPECT_EQ(e.kind, ErrorKind::kSecurity) << e.message;
+  EXPECT_EQ(e.line, 2);
+  e = render_error(env, "{% set _ = d.inner.append(1) %}", R"({"d": {"inner": []}})");
+  EXPECT_EQ(e.kind, ErrorKind::kSecurity) << e.message;
+  // A copy is the render's own.
+  EXPECT_EQ(render_with(env, "{% set ys = xs|list %}{% set _ = ys.append(3) %}{{ ys }} {{ xs }}",
+                        R"({"xs": [1, 2]})"),
+            "[1, 2, 3] [1, 2]");
+}
+
+TEST(Mutation, GlobalsAreRefused) {
+  Environment env;
+  env.add_global("shared", Value::list({Value::integer(1)}));
+  Error e = render_error(env, "{% set _ = shared.append(2) %}");
+  EXPECT_EQ(e.kind, ErrorKind::kSecurity) << e.message;
+  EXPECT_EQ(render_with(env, "{{ shared }}"), "[1]");
+}
+
+TEST(Mutation, LiteralsAreFreshPerRender) {
+  Environment env;
+  auto t = env.from_string("{% set xs = [] %}{% set _ = xs.append(1) %}{{ xs }}", "t.txt");
+  ASSERT_TRUE(t.ok());
+  for (int i = 0; i < 3; ++i) {
+    auto r = (*t)->render(Value::map());
+    ASSERT_TRUE(r.ok()) << r.error().format();
+    EXPECT_EQ(r.value(), "[1]");
+  }
+}
+
+TEST(Mutation, LoopOverListMutatedInBody) {
+  // The loop walks the items the list had when it started; the appends still land.
+  EXPECT_EQ(render("{% set xs = [1, 2] %}{% for x in xs %}{% set _ = xs.append(x) %}"
+                   "{{ loop.length }}{% endfor %} {{ xs }}"),
+            "22 [1, 2, 1, 2]");
+  EXPECT_EQ(render("{% set d = {'a': [1]} %}{{ d.a[d.update(a=[]) or 0] }} {{ d }}"),
+            "1 {'a': []}");
+}
+
+TEST(Mutation, RunawayGrowthHitsALimit) {
+  auto start = std::chrono::steady_clock::now();
+  Environment env;
+  Error e = render_error(env, "{% set xs = [1] %}{% for i in range(100000) %}"
+                              "{% set _ = xs.extend(xs) %}{% endfor %}");
+  EXPECT_EQ(e.kind, ErrorKind::kLimit) << e.message;
+  e = render_error(env, "{% set d = {} %}{% for i in range(10**9) %}"
+                        "{% set _ = d.setdefault(i, i) %}{% endfor %}");
+  EXPECT_EQ(e.kind, ErrorKind::kLimit) << e.message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -87,23 +88,165 @@ TEST(MethodsContainers, ListCountIndex) {
   EXPECT_TRUE(get_builtin_method(t, "append").is_undefined());
 }
 
-TEST(MethodsContainers, MutatingMethodsAreRefused) {
+// Lists and dicts not marked render-local (data passed in, globals, template constants) may be
+// shared between renders and threads: mutating methods refuse them and suggest a copy.
+TEST(MethodsContainers, MutatingMethodsRefuseSharedValues) {
   FakeCallContext ctx;
   for (const char* name : {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}) {
+    Value l = Value::list({Value::integer(1)});
+    std::vector<Value> args;
+    if (std::string_view(name) == "append" || std::string_view(name) == "remove") {
+      args = {Value::integer(1)};
+    } else if (std::string_view(name) == "extend") {
+      args = {Value::list({Value::integer(2)})};
+    } else if (std::string_view(name) == "insert") {
+      args = {Value::integer(0), Value::integer(2)};
+    }
     try {
-      call(ctx, Value::list({Value::integer(1)}), name, {Value::integer(2)});
+      call(ctx, l, name, args);
       FAIL() << name;
     } catch (const TemplateError& e) {
       EXPECT_EQ(e.error.kind, ErrorKind::kSecurity) << name;
-      EXPECT_NE(e.error.message.find("is not allowed"), std::string::npos) << name;
+      EXPECT_NE(e.error.message.find("make a copy first"), std::string::npos) << name;
     }
+    EXPECT_EQ(l.str(), "[1]") << name;
   }
   for (const char* name : {"pop", "popitem", "setdefault", "update", "clear"}) {
+    Value m = sample_map();
+    std::vector<Value> args;
+    if (std::string_view(name) == "pop" || std::string_view(name) == "setdefault") {
+      args = {Value::string("a")};
+    }
     try {
-      call(ctx, sample_map(), name);
+      call(ctx, m, name, args);
       FAIL() << name;
     } catch (const TemplateError& e) {
       EXPECT_EQ(e.error.kind, ErrorKind::kSecurity) << name;
+      EXPECT_NE(e.error.message.find("make a copy first"), std::string::npos) << name;
+    }
+    EXPECT_EQ(m.str(), "{'a': 1, 'b': ['x']}") << name;
+  }
+}
+
+Value mutable_list(List items) {
+  Value l = Value::list(std::move(items));
+  l.mark_mutable();
+  return l;
+}
+
+TEST(MethodsContainers, MarkOnlyListsAndMaps) {
+  Value l = Value::list({});
+  EXPECT_FALSE(l.is_mutable());
+  l.mark_mutable();
+  EXPECT_TRUE(l.is_mutable());
+  Value t = Value::tuple({Value::integer(1)});
+  t.mark_mutable();
+  EXPECT_FALSE(t.is_mutable());
+  Value s = Value::string("x");
+  s.mark_mutable();
+  EXPECT_FALSE(s.is_mutable());
+  Value m = Value::map();
+  m.mark_mutable();
+  EXPECT_TRUE(m.is_mutable());
+}
+
+TEST(MethodsContainers, ListMutationInPlace) {
+  FakeCallContext ctx;
+  Value l = mutable_list({Value::integer(3), Value::integer(1)});
+  Value alias = l;  // shares the list: sees every change
+  EXPECT_TRUE(call(ctx, l, "append", {Value::integer(2)}).is_none());
+  EXPECT_EQ(alias.str(), "[3, 1, 2]");
+  call(ctx, l, "extend", {Value::string("ab")});
+  call(ctx, l, "insert", {Value::integer(-100), Value::integer(0)});
+  EXPECT_EQ(alias.str(), "[0, 3, 1, 2, 'a', 'b']");
+  EXPECT_EQ(call(ctx, l, "pop").str(), "b");
+  EXPECT_EQ(call(ctx, l, "pop", {Value::integer(-1)}).str(), "a");
+  EXPECT_TRUE(call(ctx, l, "remove", {Value::integer(3)}).is_none());
+  EXPECT_EQ(error_of(ctx, l, "remove", {Value::integer(9)}), "list.remove(x): x not in list");
+  EXPECT_EQ(error_of(ctx, l, "pop", {Value::integer(7)}), "pop index out of range");
+  call(ctx, l, "sort");
+  EXPECT_EQ(alias.str(), "[0, 1, 2]");
+  call(ctx, l, "sort", {}, {{"reverse", Value::boolean(true)}});
+  EXPECT_EQ(alias.str(), "[2, 1, 0]");
+  call(ctx, l, "reverse");
+  EXPECT_EQ(alias.str(), "[0, 1, 2]");
+  call(ctx, l, "clear");
+  EXPECT_EQ(alias.str(), "[]");
+  EXPECT_EQ(error_of(ctx, l, "pop"), "pop from empty list");
+  // A copy is a new render-local list; the original is untouched by changes to it.
+  Value data = Value::list({Value::integer(1)});
+  Value copy = call(ctx, data, "copy");
+  EXPECT_TRUE(copy.is_mutable());
+  call(ctx, copy, "append", {Value::integer(2)});
+  EXPECT_EQ(data.str(), "[1]");
+  EXPECT_EQ(copy.str(), "[1, 2]");
+}
+
+TEST(MethodsContainers, ListSelfReferencePrints) {
+  FakeCallContext ctx;
+  Value l = mutable_list({Value::integer(1)});
+  call(ctx, l, "append", {l});
+  EXPECT_EQ(l.str(), "[1, [...]]");
+  call(ctx, l, "clear");  // breaks the cycle, so the list is freed
+  EXPECT_EQ(l.str(), "[]");
+}
+
+TEST(MethodsContainers, GrowthIsChargedBeforeItHappens) {
+  FakeCallContext ctx;
+  ctx.limit_values.max_value_bytes = 1000;
+  Value l = mutable_list({Value::integer(1)});
+  try {
+    for (int i = 0; i < 100; ++i) call(ctx, l, "extend", {l});
+    FAIL() << "no limit error";
+  } catch (const TemplateError& e) {
+    EXPECT_EQ(e.error.kind, ErrorKind::kLimit) << e.error.message;
+  }
+  EXPECT_LE(l.as_list().size() * sizeof(Value), 1000u);
+  EXPECT_GT(ctx.fuel_used, 0u);
+}
+
+TEST(MethodsContainers, DictMutationInPlace) {
+  FakeCallContext ctx;
+  Value d = call(ctx, sample_map(), "copy");
+  ASSERT_TRUE(d.is_mutable());
+  Value alias = d;
+  Map more;
+  more.set("c", Value::integer(3));
+  more.set("a", Value::integer(10));
+  EXPECT_TRUE(call(ctx, d, "update", {Value::map(std::move(more))}, {{"z", Value::none()}}).is_none());
+  EXPECT_EQ(alias.str(), "{'a': 10, 'b': ['x'], 'c': 3, 'z': None}");
+  EXPECT_EQ(call(ctx, d, "setdefault", {Value::string("a"), Value::integer(0)}).str(), "10");
+  EXPECT_EQ(call(ctx, d, "setdefault", {Value::string("n")}).str(), "None");
+  EXPECT_EQ(call(ctx, d, "pop", {Value::string("b")}).str(), "['x']");
+  EXPECT_EQ(call(ctx, d, "pop", {Value::string("b"), Value::integer(5)}).str(), "5");
+  EXPECT_EQ(error_of(ctx, d, "pop", {Value::string("b")}), "'b'");
+  EXPECT_EQ(call(ctx, d, "popitem").str(), "('n', None)");
+  EXPECT_EQ(alias.str(), "{'a': 10, 'c': 3, 'z': None}");
+  call(ctx, d, "clear");
+  EXPECT_EQ(alias.str(), "{}");
+  EXPECT_EQ(error_of(ctx, d, "popitem"), "'popitem(): dictionary is empty'");
+  EXPECT_EQ(error_of(ctx, d, "update", {Value::list({Value::string("abc")})}),
+            "dictionary update sequence element #0 has length 3; 2 is required");
+}
+
+TEST(MethodsContainers, DictIndexStaysConsistent) {
+  FakeCallContext ctx;
+  Value d = Value::map();
+  d.mark_mutable();
+  for (int i = 0; i < 50; ++i) {
+    Map one;
+    one.set(Value::integer(i), Value::integer(i * 2));
+    call(ctx, d, "update", {Value::map(std::move(one))});
+  }
+  for (int i = 0; i < 50; i += 2) call(ctx, d, "pop", {Value::integer(i)});
+  EXPECT_EQ(d.as_map().size(), 25u);
+  for (int i = 0; i < 50; ++i) {
+    const Value* v = d.as_map().find(Value::integer(i));
+    if (i % 2 == 0) {
+      EXPECT_EQ(v, nullptr) << i;
+    } else {
+      ASSERT_NE(v, nullptr) << i;
+      EXPECT_EQ(v->as_int(), i * 2);
     }
   }
 }
