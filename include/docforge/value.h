@@ -13,7 +13,9 @@
 // lists/maps the current render created (mark_mutable), which templates may mutate in place.
 //
 // Thread safety: a Value may be copied, read and destroyed from many threads at once. Mutating
-// through map_mut()/list_mut() requires exclusive ownership (REQUIRES: use_count() == 1).
+// through map_mut()/list_mut() requires exclusive ownership (REQUIRES: use_count() == 1), or a
+// list/map marked render-local (mark_mutable): those are created by one render and never cross
+// threads, so the render may mutate them while several of its names share them.
 //
 // Printing follows Python exactly: str() for output ({{ x }}), repr() for values inside
 // containers ([1, 'a', None]), floats in shortest round-trip form (1.0, 0.30000000000000004, 1e+16).

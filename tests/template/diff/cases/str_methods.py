@@ -73,5 +73,8 @@ CASES = [
     case("err_mut_pop_out_of_range", "{% set xs = [1] %}{{ xs.pop(5) }}", error=True),
     case("err_mut_remove_missing", "{% set xs = [1] %}\n{{ xs.remove(2) }}", error=True),
     case("err_mut_dict_pop_missing", "{% set d = {} %}{{ d.pop('k') }}", error=True),
+    case("mut_namespace_list", "{% set ns = namespace(items=[]) %}{% for i in 'abc' %}{% set _ = ns.items.append(i|upper) %}{% endfor %}{{ ns.items|join(',') }}"),
+    case("mut_print_append_none", "{{ [1].append(2) }} {{ {}.update(a=1) }}"),
+    case("mut_sorted_filter_result", "{% set xs = [3, 1, 2]|sort %}{% set _ = xs.append(0) %}{{ xs }}"),
     case("mut_dict_pop_default", "{% set d = {} %}{{ d.pop('k', 'dflt') }} {{ d }}"),
 ]
