@@ -6,6 +6,7 @@
 // value half-to-even, and strtod reads the result back.
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 
 #include "template/builtins.h"
 #include "template/builtins/filter_common.h"
+#include "template/builtins/format_number.h"
 #include "template/builtins/filter_fns.h"
 
 namespace docforge::filters {
@@ -316,9 +318,23 @@ double round_float(double x, std::int64_t ndigits) {
   if (!std::isfinite(x) || x == 0.0) return x;
   if (ndigits > 330) return x;
   if (ndigits >= 0) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", static_cast<int>(ndigits), x);
-    return std::strtod(buf, nullptr);
+    // Doubles of magnitude >= 2^53 are integers: rounding to >= 0 digits keeps them. Below
+    // that, the correctly rounded decimal (round-half-even on the exact binary value, as
+    // CPython's dtoa) read back is Python's result; it needs at most 16 + 1 + 330 characters.
+    if (std::fabs(x) >= 9007199254740992.0) return x;
+    std::uint64_t scaled = 0;
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (fmtnum::round_scaled(std::fabs(x), static_cast<int>(ndigits), &scaled) &&
+        scaled < (std::uint64_t{1} << 53)) {
+      // Both operands exact, so the quotient is the correctly rounded value of the decimal.
+      return std::copysign(static_cast<double>(scaled) / kPow10[ndigits], x);
+    }
+    char buf[400];
+    auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed,
+                             static_cast<int>(ndigits));
+    double rounded = x;
+    std::from_chars(buf, res.ptr, rounded);
+    return rounded;
   }
   if (ndigits < -330) return std::copysign(0.0, x);
   // Negative ndigits: round to a multiple of 10^k, half to even, on the exact value.

@@ -2,6 +2,7 @@
 #include "template/builtins/format_number.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -52,6 +53,62 @@ std::string int_abs_digits(const Value& v, int base, bool* negative) {
   return out;
 }
 
+bool round_scaled(double ad, int precision, std::uint64_t* scaled) {
+  static constexpr std::uint64_t kPow10[] = {1,      10,      100,      1000,      10000,
+                                             100000, 1000000, 10000000, 100000000, 1000000000};
+  if (precision < 0 || precision > 9 || !(ad < 9007199254740992.0)) return false;
+  // ad = m * 2**e exactly (subnormals included).
+  const auto bits = std::bit_cast<std::uint64_t>(ad);
+  const int biased = static_cast<int>(bits >> 52);
+  std::uint64_t m = bits & ((std::uint64_t{1} << 52) - 1);
+  int e = -1074;
+  if (biased != 0) {
+    m |= std::uint64_t{1} << 52;
+    e = biased - 1075;
+  }
+  // ad < 2**53, so e <= 0: divide m * 10**precision (< 2**83) by 2**-e, half to even.
+  const unsigned __int128 num = static_cast<unsigned __int128>(m) * kPow10[precision];
+  const int shift = -e;
+  unsigned __int128 q = 0;
+  if (shift == 0) {
+    q = num;
+  } else if (shift < 128) {
+    q = num >> shift;
+    const unsigned __int128 rem = num - (q << shift);
+    const unsigned __int128 half = static_cast<unsigned __int128>(1) << (shift - 1);
+    if (rem > half || (rem == half && (q & 1) != 0)) ++q;
+  }  // else num < 2**83 <= half: rounds to 0
+  if (q > UINT64_MAX) return false;
+  *scaled = static_cast<std::uint64_t>(q);
+  return true;
+}
+
+namespace {
+
+// "%.{precision}f" of scaled / 10**precision: the digits with the point put back.
+std::string fixed_from_scaled(std::uint64_t scaled, int precision) {
+  char digits[24];
+  auto res = std::to_chars(digits, digits + sizeof digits, scaled);
+  std::string_view d(digits, static_cast<std::size_t>(res.ptr - digits));
+  std::string out;
+  const std::size_t p = static_cast<std::size_t>(precision);
+  if (p == 0) return std::string(d);
+  if (d.size() <= p) {
+    out.reserve(p + 2);
+    out += "0.";
+    out.append(p - d.size(), '0');
+    out += d;
+    return out;
+  }
+  out.reserve(d.size() + 1);
+  out.append(d.substr(0, d.size() - p));
+  out.push_back('.');
+  out.append(d.substr(d.size() - p));
+  return out;
+}
+
+}  // namespace
+
 std::string float_abs_body(double d, char type, int precision, bool alt, bool* negative) {
   bool upper = type == 'E' || type == 'F' || type == 'G';
   if (std::isnan(d)) {
@@ -87,6 +144,10 @@ std::string float_abs_body(double d, char type, int precision, bool alt, bool* n
       out = mant + exp;
     }
     return out;
+  }
+  std::uint64_t scaled = 0;
+  if ((type == 'f' || type == 'F') && !alt && round_scaled(d, precision, &scaled)) {
+    return fixed_from_scaled(scaled, precision);
   }
   if ((type == 'f' || type == 'F') && !alt && precision <= 64) {
     // Fast path for the common "%.2f": to_chars is correctly rounded from the exact binary

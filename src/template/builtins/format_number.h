@@ -7,6 +7,7 @@
 #ifndef DOCFORGE_TEMPLATE_BUILTINS_FORMAT_NUMBER_H_
 #define DOCFORGE_TEMPLATE_BUILTINS_FORMAT_NUMBER_H_
 
+#include <cstdint>
 #include <string>
 
 #include "docforge/value.h"
@@ -21,6 +22,12 @@ std::string int_abs_digits(const Value& v, int base, bool* negative);
 // `precision`, '#' when alt; infinities and NaN as Python spells them ("inf", "nan", upper case
 // for upper-case types). *negative is the sign bit (false for NaN, as Python prints it).
 std::string float_abs_body(double d, char type, int precision, bool alt, bool* negative);
+
+// round(ad * 10**precision), half to even, computed on the exact binary value of ad (what a
+// correctly rounded "%.{precision}f" shows, without the decimal point). Returns false, leaving
+// *scaled alone, outside the fast range (precision > 9 or ad >= 2**53, or a result >= 2**64).
+// REQUIRES: ad is finite and >= 0.
+bool round_scaled(double ad, int precision, std::uint64_t* scaled);
 
 // Python's repr() of a float without sign handling (the shortest round-trip form).
 std::string float_repr(double d);
