@@ -102,6 +102,7 @@ struct SlotInit {
   std::uint16_t src_depth = 0;
   std::uint32_t src_slot = 0;
   std::string name;
+  Value missing;  // kUndefined/kResolve: Value::undefined(name), built once at compile time
 };
 
 struct Stmt;

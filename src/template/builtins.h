@@ -49,6 +49,8 @@ bool apply_contains(CallContext& ctx, const Value& haystack, const Value& needle
 
 // Python's `fmt % args` for strings (the `%` operator and the `format` filter).
 Value python_percent_format(CallContext& ctx, const Value& fmt, const Value& args);
+// The same with a tuple of arguments given as its items: `fmt % tuple(tuple_items)`.
+Value python_percent_format(CallContext& ctx, const Value& fmt, const List& tuple_items);
 
 // Text of a value for output: str(), with Jinja2's rules for undefined under the policy.
 void append_html_escaped(std::string& out, std::string_view s);   // & < > " ' -> &amp; ... &#39;

@@ -309,9 +309,11 @@ void Renderer::run_inits(const std::vector<SlotInit>& inits, Frame& f) {
         f.slots[in.slot] = src->slots[in.src_slot];
         break;
       }
-      case SlotInit::Kind::kResolve:
-        f.slots[in.slot] = lookup(f.ctx, in.name);
+      case SlotInit::Kind::kResolve: {
+        const Value* v = find_name(f.ctx, in.name);
+        f.slots[in.slot] = v != nullptr ? *v : in.missing;
         break;
+      }
     }
   }
 }
@@ -405,14 +407,16 @@ void Renderer::exec(const Stmt* s, Frame& f) {
         if (callee.is_object()) {
           auto* m = dynamic_cast<MacroObject*>(callee.as_object());
           if (m != nullptr && (!s->flag || m->fn->autoescape)) {
-            CallArgs args;
+            ArgsLease lease(*this);
+            CallArgs& args = *lease;
             eval_args(e, f, args, 1);
             at(f, e->offset);
             call_macro(*m, args, out_);
             return;
           }
         }
-        CallArgs args;
+        ArgsLease lease(*this);
+        CallArgs& args = *lease;
         eval_args(e, f, args, 1);
         at(f, e->offset);
         Value r = call(callee, args);
@@ -477,7 +481,8 @@ void Renderer::exec(const Stmt* s, Frame& f) {
       Value caller = Value::object(m);
       const Expr* call = s->expr;
       Value callee = eval(call->kids[0], f);
-      CallArgs args;
+      ArgsLease lease(*this);
+      CallArgs& args = *lease;
       eval_args(call, f, args, 1);
       args.keyword.emplace_back("caller", caller);
       at(f, call->offset);
@@ -962,19 +967,23 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args, std::string* di
 
 // ---- expressions ------------------------------------------------------------------------
 
-Value Renderer::lookup(const Ctx* c, const std::string& name) {
+const Value* Renderer::find_name(const Ctx* c, std::string_view name) const {
   for (; c != nullptr; c = c->parent) {
     if (!c->vars.empty()) {
-      if (const Value* v = c->vars.find(std::string_view(name))) return *v;
+      if (const Value* v = c->vars.find(name)) return v;
     }
     if (c->locals != nullptr) {
-      if (const Value* v = c->locals->find(std::string_view(name))) return *v;
+      if (const Value* v = c->locals->find(name)) return v;
     }
     if (c->data != nullptr) {
-      if (const Value* v = c->data->find(std::string_view(name))) return *v;
+      if (const Value* v = c->data->find(name)) return v;
     }
   }
-  if (const Value* v = env_.globals.find(std::string_view(name))) return *v;
+  return env_.globals.find(name);
+}
+
+Value Renderer::lookup(const Ctx* c, const std::string& name) {
+  if (const Value* v = find_name(c, name)) return *v;
   return Value::undefined(name);
 }
 
@@ -1106,7 +1115,8 @@ static Value fresh_list(const Value& subject, Value result) {
 
 Value Renderer::eval_filter(const Expr* e, Frame& f, const Value* subject) {
   check_stack();
-  CallArgs args;
+  ArgsLease lease(*this);
+  CallArgs& args = *lease;
   if (e->filter_fn != nullptr && e->kids.size() == 1 && e->kwargs.empty() &&
       e->dyn_args == nullptr && e->dyn_kwargs == nullptr && e->kids[0] != nullptr &&
       e->kids[0]->kind != ExprKind::kFilter) {
@@ -1145,7 +1155,8 @@ bool Renderer::eval_test(const Expr* e, Frame& f) {
     return e->op != 0 ? !r : r;
   }
   Value subj = eval(e->kids[0], f);
-  CallArgs args;
+  ArgsLease lease(*this);
+  CallArgs& args = *lease;
   eval_args(e, f, args, 1);
   at(f, e->offset);
   bool r;
@@ -1164,7 +1175,8 @@ bool Renderer::eval_test(const Expr* e, Frame& f) {
 
 Value Renderer::eval_call(const Expr* e, Frame& f) {
   Value callee = eval(e->kids[0], f);
-  CallArgs args;
+  ArgsLease lease(*this);
+  CallArgs& args = *lease;
   eval_args(e, f, args, 1);
   at(f, e->offset);
   return call(callee, args);

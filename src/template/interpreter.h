@@ -122,6 +122,7 @@ class Renderer final : public CallContext {
   Value eval_call(const Expr* e, Frame& f);
   bool eval_truthy(const Expr* e, Frame& f);
   void eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t first);
+  const Value* find_name(const Ctx* c, std::string_view name) const;  // nullptr: not defined
   Value lookup(const Ctx* c, const std::string& name);
   Value load_slot(const Expr* e, Frame& f);
   void emit(const Value& v, bool escape);
@@ -171,11 +172,37 @@ class Renderer final : public CallContext {
   std::vector<std::unique_ptr<Frame>> kept_frames_;
   std::vector<std::shared_ptr<const Template>> kept_templates_;
   std::vector<Value> kept_values_;
+  // Argument lists for calls, reused across calls so their vectors keep their capacity; calls
+  // nest, so they are taken and returned in stack order (ArgsLease).
+  std::vector<std::unique_ptr<CallArgs>> args_pool_;
+  std::size_t args_in_use_ = 0;
+  friend class ArgsLease;
 
  public:
   // Location of the last recorded position, for error reporting.
   const Template::Impl* pos_tmpl() const { return pos_tmpl_; }
   std::uint32_t pos_offset() const { return pos_offset_; }
+};
+
+// A CallArgs borrowed from the renderer's pool for the length of one call; returned empty.
+class ArgsLease {
+ public:
+  explicit ArgsLease(Renderer& r) : r_(r) {
+    if (r.args_in_use_ == r.args_pool_.size()) r.args_pool_.push_back(std::make_unique<CallArgs>());
+    args_ = r.args_pool_[r.args_in_use_++].get();
+  }
+  ~ArgsLease() {
+    args_->positional.clear();
+    args_->keyword.clear();
+    --r_.args_in_use_;
+  }
+  ArgsLease(const ArgsLease&) = delete;
+  ArgsLease& operator=(const ArgsLease&) = delete;
+  CallArgs& operator*() const { return *args_; }
+
+ private:
+  Renderer& r_;
+  CallArgs* args_;
 };
 
 }  // namespace docforge::tmpl

@@ -228,6 +228,7 @@ class Parser {
       } else {
         init.kind = SlotInit::Kind::kResolve;
         init.name = name;
+        init.missing = Value::undefined(name);
       }
       sc.inits->push_back(std::move(init));
     }

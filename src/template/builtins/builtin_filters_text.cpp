@@ -634,7 +634,7 @@ Value f_format(CallContext& ctx, const Value& v, CallArgs& args) {
     for (auto& [k, val] : args.keyword) m.set(k, val);
     return python_percent_format(ctx, fmt, Value::map(std::move(m)));
   }
-  return python_percent_format(ctx, fmt, Value::tuple(args.positional));
+  return python_percent_format(ctx, fmt, args.positional);
 }
 
 }  // namespace docforge::filters

@@ -55,11 +55,14 @@ class Formatter {
  public:
   Formatter(CallContext& ctx, const Value& fmt, const Value& args)
       : ctx_(ctx), safe_(fmt.is_safe()), args_(args) {
-    if (args.is_tuple()) {
-      arglen_ = static_cast<std::int64_t>(args.as_list().size());
-      argidx_ = 0;
-    }
+    if (args.is_tuple()) use_items(args.as_list());
     if (args.is_map() || (args.is_list() && !args.is_tuple())) dict_ = true;
+  }
+
+  // The arguments of a tuple, given as its items (no tuple built).
+  Formatter(CallContext& ctx, const Value& fmt, const List& items)
+      : ctx_(ctx), safe_(fmt.is_safe()), args_(fmt) {
+    use_items(items);
   }
 
   Value run(std::string_view f) {
@@ -84,10 +87,16 @@ class Formatter {
  private:
   [[noreturn]] static void incomplete() { ops::throw_value_error("incomplete format"); }
 
+  void use_items(const List& items) {
+    items_ = items.data();
+    arglen_ = static_cast<std::int64_t>(items.size());
+    argidx_ = 0;
+  }
+
   const Value& next_arg() {
     if (arglen_ >= 0) {
       if (argidx_ < arglen_) {
-        return args_.as_list()[static_cast<std::size_t>(argidx_++)];
+        return items_[static_cast<std::size_t>(argidx_++)];
       }
     } else if (argidx_ == -2) {
       argidx_ = -1;
@@ -382,7 +391,8 @@ class Formatter {
 
   CallContext& ctx_;
   bool safe_;
-  const Value& args_;
+  const Value& args_;               // the single argument or mapping (unused with items_)
+  const Value* items_ = nullptr;     // tuple mode: arglen_ arguments
   Value mapped_;             // the value of the last %(key)
   bool use_mapped_ = false;  // whether a %(key) replaced the argument
   std::int64_t arglen_ = -1;
@@ -397,6 +407,12 @@ Value python_percent_format(CallContext& ctx, const Value& fmt, const Value& arg
   if (fmt.is_string()) return Formatter(ctx, fmt, args).run(fmt.as_string());
   std::string text = fmt.str();
   return Formatter(ctx, Value::string(text), args).run(text);
+}
+
+Value python_percent_format(CallContext& ctx, const Value& fmt, const List& tuple_items) {
+  if (fmt.is_string()) return Formatter(ctx, fmt, tuple_items).run(fmt.as_string());
+  std::string text = fmt.str();
+  return Formatter(ctx, Value::string(text), tuple_items).run(text);
 }
 
 }  // namespace docforge
