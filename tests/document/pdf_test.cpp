@@ -280,5 +280,36 @@ TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
   }
 }
 
+
+// Laid-out texts are cached across documents (layout_engine.cpp, LayoutCache): a document must
+// come out byte for byte as from a fresh engine, whatever the engine rendered before — the same
+// texts at other widths, in other table columns, in other themes and languages.
+TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
+  const std::string cells = "| Item | Description |\n|---|---|\n| Widget | A sturdy widget for everyday use in the "
+                            "workshop and at home |\n| Gadget | Widget |\n";
+  const std::string a = "# Title\n\nA paragraph long enough to be hyphenated: internationalization, "
+                        "responsibilities, characteristically.\n\n" + cells;
+  // Same texts, other widths: a narrower column, a list, a quote, other languages and themes.
+  const std::string b = "| Description | Item | Widget | Gadget |\n|---|---|---|---|\n| A sturdy widget for "
+                        "everyday use in the workshop and at home | Widget | Item | Title |\n\n> A paragraph long "
+                        "enough to be hyphenated: internationalization, responsibilities, characteristically.\n\n"
+                        "- Widget\n- # Title\n";
+  std::vector<std::string> expected;
+  for (const std::string& md : {a, b}) {
+    PdfEngine fresh;
+    auto r = fresh.render(md);
+    ASSERT_TRUE(r.ok());
+    expected.push_back(r->bytes);
+  }
+  ConvertOptions classic;
+  classic.theme = "classic";
+  render(b);
+  render("---\nlang: de\n---\n" + a);
+  render(a, classic);
+  EXPECT_EQ(render(a).bytes, expected[0]);
+  EXPECT_EQ(render(b).bytes, expected[1]);
+  EXPECT_EQ(render(a).bytes, expected[0]);
+}
+
 }  // namespace
 }  // namespace docforge::document

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "document/pdf/hyphenator.h"
@@ -36,8 +37,43 @@ struct Link {
 };
 
 struct Text {
-  LayoutPtr layout;
+  LayoutPtr layout;  // shared with LayoutCache: never changed after finish_text()
   std::vector<Link> links;
+};
+
+// Laid-out texts kept across documents. A templated document repeats most of its text from one
+// rendering to the next (headings, labels, descriptions, boilerplate), and laying text out —
+// itemizing, shaping, breaking lines — was half the time of a warm render. The key holds
+// everything that decides a layout (font, language, width, wrapping, alignment, line spacing,
+// the text with its soft hyphens, the attributes with their values); a layout is never changed
+// once made, so a document may share it with the cache and with other uses of the same text.
+// Two generations bound the size: when the current one is full it becomes the previous one and
+// the one before is dropped; a hit in the previous generation moves the layout forward.
+class LayoutCache {
+ public:
+  static constexpr std::size_t kGeneration = 1024;  // layouts per generation
+  static constexpr std::size_t kMaxText = 4096;     // longer texts are not cached (bytes)
+
+  PangoLayout* find(const std::string& key) {
+    auto it = current_.find(key);
+    if (it != current_.end()) return it->second.get();
+    it = previous_.find(key);
+    if (it == previous_.end()) return nullptr;
+    PangoLayout* layout = it->second.get();
+    add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
+    return layout;
+  }
+
+  void add(const std::string& key, LayoutPtr layout) {
+    if (current_.size() >= kGeneration) {
+      previous_ = std::move(current_);
+      current_.clear();
+    }
+    current_.emplace(key, std::move(layout));
+  }
+
+ private:
+  std::unordered_map<std::string, LayoutPtr> current_, previous_;
 };
 
 enum class ItemKind { kLine, kRule, kImage, kRow, kBreak, kTocEntry };
@@ -73,7 +109,9 @@ struct Cell {
   Align align = Align::kDefault;
   double natural = 0;  // unwrapped text width
   double dx = 0;       // alignment offset when the layout is left unwrapped
-  bool squeezed = false;  // the layout's width was changed while measuring
+  bool squeezed = false;  // measured at its narrowest (one word per line)
+  bool header = false;
+  const std::vector<Inline>* content = nullptr;
 };
 
 struct Row {
@@ -120,8 +158,9 @@ struct TextStyle {
   bool hyphenate = false;
   bool bold = false;
   bool uppercase = false;
-  bool wrap_chars = false;  // code: break anywhere
-  double width = -1;        // pt; < 0: no wrapping
+  PangoWrapMode wrap = PANGO_WRAP_WORD_CHAR;  // code: PANGO_WRAP_CHAR (break anywhere)
+  double width = -1;        // pt; <= 0: no wrapping
+  double line_spacing = 0;  // factor; 0: the theme's line height
 };
 
 guint16 c16(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535.0); }
@@ -194,6 +233,8 @@ struct LayoutEngine::Impl {
   PangoFontMap* font_map = nullptr;
   PangoContext* context = nullptr;
   Hyphenator hyphenator;
+  LayoutCache layout_cache;
+  std::string language;  // the context's language (part of every cache key)
 
   // Per document state.
   const PreparedDocument* doc = nullptr;
@@ -330,8 +371,6 @@ struct LayoutEngine::Impl {
   }
 
   int finish_text(std::string s, PangoAttrList* attrs, Text t, const TextStyle& style) {
-    PangoLayout* layout = pango_layout_new(context);
-    pango_layout_set_font_description(layout, style.font);
     if (style.color != nullptr) {
       PangoAttribute* fg = pango_attr_foreground_new(c16(style.color->r), c16(style.color->g), c16(style.color->b));
       fg->start_index = 0;
@@ -344,16 +383,36 @@ struct LayoutEngine::Impl {
       b->end_index = G_MAXUINT;
       pango_attr_list_insert_before(attrs, b);
     }
+    const int width = style.width > 0 ? static_cast<int>(style.width * kScale) : -1;
+    const double spacing = style.line_spacing > 0 ? style.line_spacing : theme->line_height;
+    std::string key;
+    if (s.size() <= LayoutCache::kMaxText) {
+      gchar* font_text = pango_font_description_to_string(style.font);
+      gchar* attrs_text = pango_attr_list_to_string(attrs);
+      key = fmt::format("{}\x1f{}\x1f{} {} {} {}\x1f{}\x1f{}", font_text, language, width,
+                        static_cast<int>(style.wrap), static_cast<int>(style.align), spacing, s, attrs_text);
+      g_free(attrs_text);
+      g_free(font_text);
+      if (PangoLayout* cached = layout_cache.find(key)) {
+        pango_attr_list_unref(attrs);
+        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached)));
+        texts.push_back(std::move(t));
+        return static_cast<int>(texts.size()) - 1;
+      }
+    }
+    PangoLayout* layout = pango_layout_new(context);
+    pango_layout_set_font_description(layout, style.font);
     pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
-    pango_layout_set_line_spacing(layout, static_cast<float>(theme->line_height));
+    pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
     pango_layout_set_alignment(layout, style.align);
-    if (style.width > 0) {
-      pango_layout_set_width(layout, static_cast<int>(style.width * kScale));
-      pango_layout_set_wrap(layout, style.wrap_chars ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+    if (width > 0) {
+      pango_layout_set_width(layout, width);
+      pango_layout_set_wrap(layout, style.wrap);
     }
     t.layout.reset(layout);
+    if (!key.empty()) layout_cache.add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
   }
@@ -547,9 +606,6 @@ struct LayoutEngine::Impl {
         s.width = ctx.width;
         s.uppercase = level == 2 && t.heading_uppercase;
         int text = make_text(b.inlines, s);
-        if (t.heading_uppercase && level == 2) {
-          pango_layout_set_spacing(texts[text].layout.get(), 0);
-        }
         Heading h;
         h.level = level;
         h.title = plain_text(b.inlines);
@@ -634,11 +690,11 @@ struct LayoutEngine::Impl {
         s.font = mono_font.get();
         s.color = &t.text;
         s.width = inner.width;
-        s.wrap_chars = true;
+        s.wrap = PANGO_WRAP_CHAR;
+        s.line_spacing = 1.2;
         std::string code = b.text;
         while (!code.empty() && code.back() == '\n') code.pop_back();
         int text = make_plain(code.empty() ? std::string(" ") : code, s);
-        pango_layout_set_line_spacing(texts[text].layout.get(), 1.2f);
         emit_lines(text, inner, -1, -1, 0, &t.code_bg, pad);
         space(t.block);
         return;
@@ -674,6 +730,14 @@ struct LayoutEngine::Impl {
     return logical.width / kScale;
   }
 
+  TextStyle cell_style(bool header) {
+    TextStyle s;
+    s.font = body_font.get();
+    s.color = header ? &theme->table_header_text : &theme->text;
+    s.bold = header;
+    return s;
+  }
+
   void flow_table(const Block& b, const Ctx& ctx) {
     const Theme& t = *theme;
     std::size_t cols = b.aligns.size();
@@ -703,11 +767,9 @@ struct LayoutEngine::Impl {
         Cell cell;
         cell.align = c < b.aligns.size() ? b.aligns[c] : Align::kDefault;
         if (c < b.rows[r].size() && !b.rows[r][c].content.empty()) {
-          TextStyle s;
-          s.font = body_font.get();
-          s.color = header ? &t.table_header_text : &t.text;
-          s.bold = header;
-          cell.text = make_text(b.rows[r][c].content, s);
+          cell.content = &b.rows[r][c].content;
+          cell.header = header;
+          cell.text = make_text(*cell.content, cell_style(header));
           cell.natural = text_width(cell.text);
           double w = cell.natural + 2 * padx;
           maxw[c] = std::max(maxw[c], w);
@@ -729,11 +791,13 @@ struct LayoutEngine::Impl {
       for (Row& row : table.rows) {
         for (std::size_t c = 0; c < cols; ++c) {
           if (row.cells[c].text < 0 || row.cells[c].natural + 2 * padx <= minw[c]) continue;
-          PangoLayout* l = texts[row.cells[c].text].layout.get();
-          pango_layout_set_width(l, 1);
-          pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+          // Laid out one word per line (width 1 unit): its width is the longest word's.
+          TextStyle narrow = cell_style(row.cells[c].header);
+          narrow.width = 1 / kScale;
+          narrow.wrap = PANGO_WRAP_WORD;
+          int words = make_text(*row.cells[c].content, narrow);
           row.cells[c].squeezed = true;
-          minw[c] = std::max(minw[c], text_width(row.cells[c].text) + 2 * padx);
+          minw[c] = std::max(minw[c], text_width(words) + 2 * padx);
         }
       }
       double sum_min = 0;
@@ -774,11 +838,13 @@ struct LayoutEngine::Impl {
           Align a = cell.align == Align::kDefault ? (rtl ? Align::kRight : Align::kLeft) : cell.align;
           cell.dx = a == Align::kRight ? inner - cell.natural : a == Align::kCenter ? (inner - cell.natural) / 2 : 0;
         } else {
-          pango_layout_set_width(l, static_cast<int>(inner * kScale));
-          pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_alignment(l, cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                                        : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                                       : PANGO_ALIGN_LEFT);
+          TextStyle wrapped = cell_style(cell.header);
+          wrapped.width = inner;
+          wrapped.align = cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
+                          : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
+                                                         : PANGO_ALIGN_LEFT;
+          cell.text = make_text(*cell.content, wrapped);
+          l = texts[cell.text].layout.get();
         }
         check_missing_glyphs(cell.text);
         PangoRectangle logical;
@@ -1135,6 +1201,7 @@ struct LayoutEngine::Impl {
     }
     std::string lang = prepared.settings.lang.empty() ? "en-US" : prepared.settings.lang;
     pango_context_set_language(context, pango_language_from_string(lang.c_str()));
+    language = lang;
     hyphenation = hyphenator.set_language(lang);
     setup_fonts();
 
