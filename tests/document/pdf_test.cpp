@@ -1,12 +1,14 @@
 // The native PDF backend, checked with real tools: pdfinfo, pdftotext, pdffonts, qpdf.
 #include <cairo.h>
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <fstream>
 #include <thread>
 #include <vector>
 
 #include "docforge/document.h"
+#include "document/pdf/deflate_level.h"
 #include "document/pdf/layout_engine.h"
 #include "pdf_test_util.h"
 
@@ -309,6 +311,33 @@ TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
   EXPECT_EQ(render(a).bytes, expected[0]);
   EXPECT_EQ(render(b).bytes, expected[1]);
   EXPECT_EQ(render(a).bytes, expected[0]);
+}
+
+std::size_t deflated_size(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+  std::string out(deflateBound(&z, data.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
+  std::size_t n = z.total_out;
+  deflateEnd(&z);
+  return n;
+}
+
+TEST(DeflateLevel, AppliesToDefaultLevelStreamsInsideTheScopeOnly) {
+  std::string data;
+  for (int i = 0; i < 20000; ++i) data += "BT /F1 10 Tf " + std::to_string(i * 7919 % 10007) + " 0 Td (x) Tj ET\n";
+  std::size_t level6 = deflated_size(data);
+  std::size_t level1 = 0;
+  {
+    pdf::DeflateLevelScope scope(1);
+    level1 = deflated_size(data);
+  }
+  EXPECT_GT(level1, level6);  // cairo's streams are compressed faster, a little less
+  EXPECT_EQ(deflated_size(data), level6);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "document/pdf/deflate_level.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
 
@@ -1250,6 +1251,8 @@ struct LayoutEngine::Impl {
 
     RenderOutput out;
     out.pdf.reserve(64 * 1024);
+    // Level 1 instead of cairo's 6 for every stream this document writes (deflate_level.h).
+    DeflateLevelScope fast_deflate(1);
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
         [](void* closure, const unsigned char* data, unsigned int length) {
           static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
