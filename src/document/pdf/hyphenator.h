@@ -1,20 +1,21 @@
 // Hyphenation with the LibreOffice/Hunspell (libhyphen) pattern dictionaries in /usr/share/hyphen
 // (hyphen-en-us and friends), applied with Liang's algorithm. Our own loader reads the ~11,000
-// patterns into one flat hash table in about a millisecond; libhyphen's loader took a quarter of
-// a fresh process's time (see pdf/README.md).
+// patterns into one open-addressing table over a single arena (no allocation per pattern), once
+// per process: every Hyphenator shares the loaded patterns, which live until the process exits
+// (no teardown cost). libhyphen's loader took a quarter of a fresh process's time (pdf/README.md).
 //
 // hyphenate() inserts U+00AD SOFT HYPHEN at the break points of every word of seven or more
 // letters; Pango then breaks lines there and draws a visible hyphen only when it does. Words are
-// cached, so a long-lived Hyphenator gets faster as it sees more text. A language without an
-// installed dictionary leaves text unchanged.
+// cached per Hyphenator, so a long-lived one gets faster as it sees more text. A language
+// without an installed dictionary leaves text unchanged.
 //
-// Thread safety: thread-compatible (one per PdfEngine).
+// Thread safety: a Hyphenator is thread-compatible (one per PdfEngine); the shared patterns are
+// immutable once loaded, and loading is serialized.
 
 #ifndef DOCFORGE_DOCUMENT_PDF_HYPHENATOR_H_
 #define DOCFORGE_DOCUMENT_PDF_HYPHENATOR_H_
 
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,10 +36,15 @@ class Hyphenator {
   // Appends `text` to `out` with soft hyphens inserted.
   void hyphenate(std::string_view text, std::string& out);
 
+  struct Patterns;  // one loaded dictionary (hyphenator.cpp)
+
  private:
-  struct Dict;
-  std::map<std::string, std::unique_ptr<Dict>, std::less<>> dicts_;  // by language; null: none
-  Dict* current_ = nullptr;
+  struct Language {
+    const Patterns* patterns = nullptr;                   // null: no dictionary
+    std::unordered_map<std::string, std::string> cache;  // word -> word with soft hyphens
+  };
+  std::map<std::string, Language, std::less<>> languages_;
+  Language* current_ = nullptr;
 };
 
 }  // namespace docforge::document::pdf
