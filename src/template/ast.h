@@ -63,7 +63,7 @@ struct Expr {
   std::uint16_t depth = 0;
   std::uint32_t slot = 0;
   std::uint32_t offset = 0;  // source offset (line/column via the template's line index)
-  Value value;               // kConst
+  Value value;               // kConst; kFree, kGetAttr: Value::undefined(name)
   std::string name;          // kFree, kGetAttr, kFilter, kTest names
   std::vector<Expr*> kids;
   std::vector<std::pair<std::string, Expr*>> kwargs;

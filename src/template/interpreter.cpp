@@ -120,6 +120,13 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
   return v;
 }
 
+// The slot a kLocal expression names, in its frame.
+inline Value& local_slot(const Expr* e, Frame& f) {
+  Frame* src = &f;
+  for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
+  return src->slots[e->slot];
+}
+
 // Inline storage for a small frame; constructs only the slots used.
 class SlotBuffer {
  public:
@@ -321,7 +328,17 @@ void Renderer::run_inits(const std::vector<SlotInit>& inits, Frame& f) {
 // ---- statements -------------------------------------------------------------------------
 
 void Renderer::exec_body(const Body& body, Frame& f) {
-  for (const Stmt* s : body) exec(s, f);
+  for (const Stmt* s : body) {
+    if (s->kind == StmtKind::kData) {
+      // Template text, the most frequent statement, without exec's set-up.
+      tick();
+      if (f.suppress != nullptr && *f.suppress) continue;
+      out_->append(s->text);
+      check_output();
+    } else {
+      exec(s, f);
+    }
+  }
 }
 
 void Renderer::emit(const Value& v, bool escape) {
@@ -389,7 +406,8 @@ Value Renderer::make_output_value(std::string s, bool autoescape) {
 
 void Renderer::exec(const Stmt* s, Frame& f) {
   tick();
-  check_stack();
+  // Text never recurses and an output's expression checks for itself.
+  if (s->kind != StmtKind::kData && s->kind != StmtKind::kOutput) check_stack();
   switch (s->kind) {
     case StmtKind::kData:
       if (f.suppress != nullptr && *f.suppress) return;
@@ -1008,27 +1026,22 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
   switch (e->kind) {
     case ExprKind::kConst:
       return &e->value;
-    case ExprKind::kLocal: {
-      Frame* src = &f;
-      for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
-      return &src->slots[e->slot];
-    }
+    case ExprKind::kLocal:
+      return &local_slot(e, f);
     case ExprKind::kFree: {
       if (const Value* v = lookup_ref(f.ctx, e)) return v;
-      tmp = Value::undefined(e->name);
-      return &tmp;
+      return &e->value;
     }
     case ExprKind::kGetAttr: {
       Value t2;
-      const Value* obj = eval_ref(e->kids[0], f, t2);
+      const Expr* base = e->kids[0];
+      const Value* obj = base->kind == ExprKind::kLocal ? &local_slot(base, f)
+                                                        : eval_ref(base, f, t2);
       if (obj->is_map() && e->op == 0) {
         const Value* v = find_attr(obj->as_map(), e);
-        if (v != nullptr) {
-          if (obj != &t2) return v;
-          tmp = *v;
-          return &tmp;
-        }
-        tmp = Value::undefined(e->name);
+        if (v == nullptr) return &e->value;
+        if (obj != &t2) return v;
+        tmp = *v;
         return &tmp;
       }
       at(f, e->offset);
@@ -1058,6 +1071,9 @@ bool Renderer::eval_truthy(const Expr* e, Frame& f) {
       return eval_truthy(e->kids[0], f) || eval_truthy(e->kids[1], f);
     case ExprKind::kTest:
       return eval_test(e, f);
+    case ExprKind::kCompare:
+      if (e->cmp_ops.size() == 1) return compare_single(e, f);
+      [[fallthrough]];
     default: {
       Value tmp;
       const Value* v = eval_ref(e, f, tmp);
@@ -1311,6 +1327,22 @@ Value Renderer::get_item(const Value& obj, const Value& key) {
   return Value::undefined(key.is_int() ? std::to_string(key.as_int()) : std::string());
 }
 
+bool Renderer::compare_single(const Expr* e, Frame& f) {
+  // One comparison (the common case): borrow both operands.
+  Value t1;
+  Value t2;
+  const Value* l = eval_ref(e->kids[0], f, t1);
+  Value lhold;
+  if (l != &t1 && e->kids[1]->kind != ExprKind::kConst && e->kids[1]->kind != ExprKind::kLocal &&
+      e->kids[1]->kind != ExprKind::kFree && e->kids[1]->kind != ExprKind::kGetAttr) {
+    lhold = *l;  // the right side may run code
+    l = &lhold;
+  }
+  const Value* r = eval_ref(e->kids[1], f, t2);
+  at(f, e->offset);
+  return compare_one(e->cmp_ops[0], *l, *r);
+}
+
 bool Renderer::compare_one(CmpOp op, const Value& left, const Value& right) {
   switch (op) {
     case CmpOp::kEq:
@@ -1521,22 +1553,7 @@ Value Renderer::eval(const Expr* e, Frame& f) {
       return esc ? Value::safe_string(std::move(s)) : Value::string(std::move(s));
     }
     case ExprKind::kCompare: {
-      if (e->cmp_ops.size() == 1) {
-        // One comparison (the common case): borrow both operands.
-        Value t1;
-        Value t2;
-        const Value* l = eval_ref(e->kids[0], f, t1);
-        Value lhold;
-        if (l != &t1 && e->kids[1]->kind != ExprKind::kConst &&
-            e->kids[1]->kind != ExprKind::kLocal && e->kids[1]->kind != ExprKind::kFree &&
-            e->kids[1]->kind != ExprKind::kGetAttr) {
-          lhold = *l;  // the right side may run code
-          l = &lhold;
-        }
-        const Value* r = eval_ref(e->kids[1], f, t2);
-        at(f, e->offset);
-        return Value::boolean(compare_one(e->cmp_ops[0], *l, *r));
-      }
+      if (e->cmp_ops.size() == 1) return Value::boolean(compare_single(e, f));
       Value left = eval(e->kids[0], f);
       for (std::size_t i = 0; i < e->cmp_ops.size(); ++i) {
         Value right = eval(e->kids[i + 1], f);

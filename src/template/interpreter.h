@@ -150,6 +150,7 @@ class Renderer final : public CallContext {
   [[noreturn]] void stack_exhausted();
   bool truthy(const Value& v);
   bool compare_one(CmpOp op, const Value& left, const Value& right);
+  bool compare_single(const Expr* e, Frame& f);  // REQUIRES: e is a kCompare of one operator
 
   const Template::Impl& top_;
   const Environment::Impl& env_;
