@@ -6,6 +6,7 @@
 #include "template/lexer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <cstdlib>
 #include <string>
 
@@ -554,8 +555,13 @@ class Lexer {
 
 LineIndex::LineIndex(std::string_view src) : source(src) {
   starts.push_back(0);
-  for (std::size_t i = 0; i < src.size(); ++i) {
-    if (src[i] == '\n') starts.push_back(static_cast<std::uint32_t>(i + 1));
+  const char* begin = src.data();
+  const char* end = begin + src.size();
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) !=
+       nullptr;) {
+    ++p;
+    starts.push_back(static_cast<std::uint32_t>(p - begin));
   }
 }
 

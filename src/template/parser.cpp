@@ -286,6 +286,7 @@ class Parser {
     if (name == "self") return new_expr(ExprKind::kSelf, offset);
     Expr* e = new_expr(ExprKind::kFree, offset);
     e->name = name;
+    e->value = Value::undefined(name);  // the result when nothing defines the name
     return e;
   }
 
@@ -1118,18 +1119,22 @@ class Parser {
     std::uint32_t off = t.offset;
     switch (t.kind) {
       case TokenKind::kName: {
-        std::string n(t.text);
+        const std::string_view n = t.text;
+        Value constant;
+        if (n == "true" || n == "True") {
+          constant = Value::boolean(true);
+        } else if (n == "false" || n == "False") {
+          constant = Value::boolean(false);
+        } else if (n == "none" || n == "None") {
+          constant = Value::none();
+        } else {
+          std::string name(n);
+          next();
+          return load_name(name, off);
+        }
         next();
         Expr* c = new_expr(ExprKind::kConst, off);
-        if (n == "true" || n == "True") {
-          c->value = Value::boolean(true);
-        } else if (n == "false" || n == "False") {
-          c->value = Value::boolean(false);
-        } else if (n == "none" || n == "None") {
-          c->value = Value::none();
-        } else {
-          return load_name(n, off);
-        }
+        c->value = std::move(constant);
         return c;
       }
       case TokenKind::kString: {
@@ -1289,6 +1294,7 @@ class Parser {
       if (cur().kind == TokenKind::kName) {
         Expr* g = new_expr(ExprKind::kGetAttr, off);
         g->name = std::string(cur().text);
+        g->value = Value::undefined(g->name);  // the result when the attribute is missing
         {
           static constexpr std::string_view kDictMethods[] = {
               "get", "pop", "keys", "copy", "items", "clear", "values", "update", "popitem",
