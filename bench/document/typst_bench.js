@@ -7,10 +7,15 @@ const { NodeCompiler } = require(path.join(__dirname, 'node_modules/@myriaddream
 
 const fontPaths = ['/usr/share/fonts'];
 function vary(src, i) {
-  // Rotate the digits of content blocks ([...] without nested brackets) so each document has
-  // new numbers; code (rgb(), sizes outside content) keeps its values.
-  return src.replace(/\[[^\[\]]*\]/g, (block) => block.includes('#') ? block
-    : block.replace(/[0-9]/g, (d) => String((Number(d) + i) % 10)));
+  // Shift the digits of content blocks ([...] without nested brackets) pseudo-randomly per
+  // document (the generator of document_bench.cpp), so no two documents repeat each other; code
+  // (rgb(), sizes outside content) keeps its values.
+  let state = (Math.imul(i, 2654435761) + 1) >>> 0;
+  const shift = (d) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return String((Number(d) + (state >>> 24) % 10) % 10);
+  };
+  return src.replace(/\[[^\[\]]*\]/g, (block) => block.includes('#') ? block : block.replace(/[0-9]/g, shift));
 }
 function pct(v, p) { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))]; }
 
