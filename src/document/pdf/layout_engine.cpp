@@ -52,7 +52,7 @@ struct Text {
 // the one before is dropped; a hit in the previous generation moves the layout forward.
 class LayoutCache {
  public:
-  static constexpr std::size_t kGeneration = 1024;  // layouts per generation
+  static constexpr std::size_t kGeneration = 512;   // layouts per generation
   static constexpr std::size_t kMaxText = 4096;     // longer texts are not cached (bytes)
 
   PangoLayout* find(const std::string& key) {
