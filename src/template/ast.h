@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <new>
 #include <string>
@@ -57,15 +58,66 @@ enum class ExprKind : std::uint8_t {
 
 enum class CmpOp : std::uint8_t { kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
 
+// A vector of up to N items stored inline (most expressions have one to three operands), on
+// the heap beyond that. Pinned: nodes never move, so it is neither copyable nor movable.
+template <typename T, std::size_t N>
+class SmallVec {
+ public:
+  SmallVec() = default;
+  SmallVec(const SmallVec&) = delete;
+  SmallVec& operator=(const SmallVec&) = delete;
+  ~SmallVec() {
+    if (data_ != inline_) delete[] data_;
+  }
+  SmallVec& operator=(std::initializer_list<T> items) { return assign(items.begin(), items.end()); }
+  SmallVec& operator=(const std::vector<T>& items) { return assign(items.begin(), items.end()); }
+
+  void push_back(T x) {
+    if (size_ == capacity_) grow();
+    data_[size_++] = x;
+  }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  T& operator[](std::size_t i) noexcept { return data_[i]; }
+  const T& operator[](std::size_t i) const noexcept { return data_[i]; }
+  T* begin() noexcept { return data_; }
+  T* end() noexcept { return data_ + size_; }
+  const T* begin() const noexcept { return data_; }
+  const T* end() const noexcept { return data_ + size_; }
+  T& back() noexcept { return data_[size_ - 1]; }
+  const T& back() const noexcept { return data_[size_ - 1]; }
+
+ private:
+  template <typename It>
+  SmallVec& assign(It first, It last) {
+    size_ = 0;
+    for (; first != last; ++first) push_back(*first);
+    return *this;
+  }
+  void grow() {
+    const std::size_t cap = capacity_ * 2;
+    T* bigger = new T[cap];
+    std::copy(data_, data_ + size_, bigger);
+    if (data_ != inline_) delete[] data_;
+    data_ = bigger;
+    capacity_ = cap;
+  }
+
+  T inline_[N] = {};
+  T* data_ = inline_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = N;
+};
+
 struct Expr {
   ExprKind kind = ExprKind::kConst;
   std::uint8_t op = 0;
   std::uint16_t depth = 0;
   std::uint32_t slot = 0;
   std::uint32_t offset = 0;  // source offset (line/column via the template's line index)
-  Value value;               // kConst; kFree, kGetAttr: Value::undefined(name)
+  Value value;               // kConst
   std::string name;          // kFree, kGetAttr, kFilter, kTest names
-  std::vector<Expr*> kids;
+  SmallVec<Expr*, 3> kids;
   std::vector<std::pair<std::string, Expr*>> kwargs;
   Expr* dyn_args = nullptr;
   Expr* dyn_kwargs = nullptr;

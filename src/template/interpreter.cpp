@@ -1030,7 +1030,8 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
       return &local_slot(e, f);
     case ExprKind::kFree: {
       if (const Value* v = lookup_ref(f.ctx, e)) return v;
-      return &e->value;
+      tmp = Value::undefined(e->name);
+      return &tmp;
     }
     case ExprKind::kGetAttr: {
       Value t2;
@@ -1039,7 +1040,10 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
                                                         : eval_ref(base, f, t2);
       if (obj->is_map() && e->op == 0) {
         const Value* v = find_attr(obj->as_map(), e);
-        if (v == nullptr) return &e->value;
+        if (v == nullptr) {
+          tmp = Value::undefined(e->name);
+          return &tmp;
+        }
         if (obj != &t2) return v;
         tmp = *v;
         return &tmp;

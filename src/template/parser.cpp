@@ -286,7 +286,6 @@ class Parser {
     if (name == "self") return new_expr(ExprKind::kSelf, offset);
     Expr* e = new_expr(ExprKind::kFree, offset);
     e->name = name;
-    e->value = Value::undefined(name);  // the result when nothing defines the name
     return e;
   }
 
@@ -344,14 +343,14 @@ class Parser {
 
   // Parses statements until one of `end` tags (the tag name token is left current and the
   // block-begin consumed) or EOF (only allowed when `end` is empty).
-  Body subparse(std::vector<std::string_view> end) {
+  Body subparse(const std::vector<std::string_view>& end) {
     Body body;
     while (true) {
       const Token& t = cur();
       switch (t.kind) {
         case TokenKind::kData: {
           Stmt* s = new_stmt(StmtKind::kData, t.offset);
-          s->text = t.value;
+          s->text = std::move(toks_[i_].value);  // each token is parsed once
           body.push_back(s);
           next();
           break;
@@ -1203,7 +1202,7 @@ class Parser {
   Expr* parse_tuple(bool simplified, bool with_condexpr,
                     const std::vector<std::string_view>& extra_end, bool explicit_parens) {
     std::uint32_t off = cur().offset;
-    std::vector<Expr*> items;
+    SmallVec<Expr*, 4> items;
     bool is_tuple = false;
     while (true) {
       if (!items.empty()) expect_op(",");
@@ -1227,7 +1226,7 @@ class Parser {
       }
     }
     Expr* t = new_expr(ExprKind::kTuple, off);
-    t->kids = std::move(items);
+    for (Expr* item : items) t->kids.push_back(item);
     return t;
   }
 
@@ -1294,7 +1293,6 @@ class Parser {
       if (cur().kind == TokenKind::kName) {
         Expr* g = new_expr(ExprKind::kGetAttr, off);
         g->name = std::string(cur().text);
-        g->value = Value::undefined(g->name);  // the result when the attribute is missing
         {
           static constexpr std::string_view kDictMethods[] = {
               "get", "pop", "keys", "copy", "items", "clear", "values", "update", "popitem",
