@@ -120,6 +120,13 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
   return v;
 }
 
+// The builtin `latex` filter applied without arguments to an expression.
+inline bool is_plain_latex_filter(const Expr* e) {
+  return e->filter_fn != nullptr && e->kids.size() == 1 && e->kids[0] != nullptr &&
+         e->kwargs.empty() && e->dyn_args == nullptr && e->dyn_kwargs == nullptr &&
+         e->name == "latex";
+}
+
 // The slot a kLocal expression names, in its frame.
 inline Value& local_slot(const Expr* e, Frame& f) {
   Frame* src = &f;
@@ -441,6 +448,23 @@ void Renderer::exec(const Stmt* s, Frame& f) {
         at(f, e->offset);
         emit(r, s->flag);
         return;
+      }
+      if (e->kind == ExprKind::kFilter && is_plain_latex_filter(e)) {
+        // `{{ text|latex }}`: escape straight into the output (the filter's result is Markup,
+        // which emit would append as it is).
+        Value tmp;
+        const Value* subject = eval_ref(e->kids[0], f, tmp);
+        if (subject->is_string()) {
+          at(f, e->offset);
+          tick();
+          if (subject->is_safe()) {
+            out_->append(subject->as_string());
+          } else {
+            append_latex_escaped(*out_, subject->as_string());
+          }
+          check_output();
+          return;
+        }
       }
       Value tmp;
       const Value* v = eval_ref(e, f, tmp);

@@ -48,5 +48,20 @@ TEST(Basics, Filters) {
   EXPECT_EQ(render("{{ missing|default('d') }}"), "d");
 }
 
+// `{{ x|latex }}` escapes straight into the output for strings; everything else takes the
+// filter's general path. Both must print the same.
+TEST(Basics, LatexFilterInOutput) {
+  const char* ctx = R"({"s": "50% of $x_1 & {y}", "n": 3.5, "l": ["a_b"]})";
+  EXPECT_EQ(render("{{ s|latex }}|{{ (s|latex)|string }}", ctx),
+                   "50\\% of \\$x\\_1 \\& \\{y\\}|50\\% of \\$x\\_1 \\& \\{y\\}");
+  EXPECT_EQ(render("{{ n|latex }} {{ l|latex }} {{ missing|latex }}", ctx), "3.5 ['a\\_b'] ");
+  // Markup is not escaped twice; under HTML autoescape the LaTeX result is Markup too.
+  EXPECT_EQ(render("{{ ('a_b'|latex)|latex }} {{ ('<i>'|safe)|latex }}", ctx), "a\\_b <i>");
+  Options html;
+  html.autoescape = AutoescapeMode::kOn;
+  EXPECT_EQ(render("{{ '<_>'|latex }}", "", html), "<\\_>");
+  EXPECT_EQ(render("{{ s|latex(1) }}", ctx).rfind("ERROR:", 0), 0u);
+}
+
 }  // namespace
 }  // namespace docforge::testing

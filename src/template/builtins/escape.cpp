@@ -10,6 +10,7 @@
 // Every other byte (including UTF-8 sequences) is copied unchanged.
 
 #include <cstring>
+#include <iterator>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -169,9 +170,38 @@ void append_html_escaped(std::string& out, std::string_view s) {
   }
 }
 
+// Skips plain 16-byte blocks with one vector test each; specials are replaced as found.
 void append_latex_escaped(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size());
+#if defined(__SSE2__)
+  const char* p = s.data();
+  const char* end = p + s.size();
+  const char* run = p;
+  const __m128i specials[] = {
+      _mm_set1_epi8('\\'), _mm_set1_epi8('{'), _mm_set1_epi8('}'), _mm_set1_epi8('$'),
+      _mm_set1_epi8('&'),  _mm_set1_epi8('#'), _mm_set1_epi8('^'), _mm_set1_epi8('_'),
+      _mm_set1_epi8('%'),  _mm_set1_epi8('~')};
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hit = _mm_cmpeq_epi8(v, specials[0]);
+    for (std::size_t i = 1; i < std::size(specials); ++i) {
+      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, specials[i]));
+    }
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0;
+         mask &= mask - 1) {
+      const char* q = p + __builtin_ctz(mask);
+      out.append(run, static_cast<std::size_t>(q - run));
+      const unsigned char idx = kLatex.index[static_cast<unsigned char>(*q)];
+      out.append(kLatex.text[idx], kLatex.length[idx]);
+      run = q + 1;
+    }
+    p += 16;
+  }
+  out.append(run, static_cast<std::size_t>(p - run));
+  escape_with(out, std::string_view(p, static_cast<std::size_t>(end - p)), kLatex);
+#else
   escape_with(out, s, kLatex);
+#endif
 }
 
 }  // namespace docforge

@@ -92,6 +92,43 @@ TEST(Escape, LatexMapping) {
   EXPECT_EQ(Latex(""), "");
 }
 
+std::string NaiveLatex(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '{': case '}': case '$': case '&': case '#': case '_': case '%':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Every length and position around the 16-byte blocks of the vectorised path.
+TEST(Escape, LatexAllPositions) {
+  const char alphabet[] = {'a', '\\', '{', '}', '$', '&', '#', '^', '_', '%', '~', 'z', '\xc3', ' '};
+  unsigned seed = 777;
+  for (int len = 0; len < 70; ++len) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::string s;
+      for (int i = 0; i < len; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        // Mostly plain text, as real documents are, so whole blocks are skipped too.
+        unsigned r = (seed >> 16) % (3 * sizeof alphabet);
+        s.push_back(r < sizeof alphabet ? alphabet[r] : 'p');
+      }
+      std::string out = "pre";
+      append_latex_escaped(out, s);
+      ASSERT_EQ(out, "pre" + NaiveLatex(s)) << s;
+    }
+  }
+}
+
 class Pair : public Object {
  public:
   bool iterable() const noexcept override { return true; }
