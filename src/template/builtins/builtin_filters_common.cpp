@@ -2,6 +2,7 @@
 // UTF-8, Jinja2 attribute getters and Python ordering. See filter_common.h.
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <utility>
 
@@ -39,18 +40,20 @@ std::string py_type_name(CallContext& ctx, const Value& v) {
 
 BoundArgs::BoundArgs(std::string_view filter, const CallArgs& args,
                      std::initializer_list<std::string_view> names, std::size_t required)
-    : filter_(filter), names_(names), slots_(names.size(), nullptr) {
-  if (args.positional.size() > names_.size()) {
-    std::string limit = names_.empty() ? std::string("no arguments")
-                                       : "at most " + std::to_string(names_.size()) + " argument" +
-                                             (names_.size() == 1 ? "" : "s");
+    : filter_(filter), count_(names.size()) {
+  if (count_ > kMaxParams) std::abort();  // a builtin's signature: a programming error
+  std::copy(names.begin(), names.end(), names_.begin());
+  if (args.positional.size() > count_) {
+    std::string limit = count_ == 0 ? std::string("no arguments")
+                                    : "at most " + std::to_string(count_) + " argument" +
+                                          (count_ == 1 ? "" : "s");
     type_error(std::string(filter) + "() takes " + limit + " (" +
                std::to_string(args.positional.size()) + " given)");
   }
   for (std::size_t i = 0; i < args.positional.size(); ++i) slots_[i] = &args.positional[i];
   for (const auto& [key, value] : args.keyword) {
-    auto it = std::find(names_.begin(), names_.end(), std::string_view(key));
-    if (it == names_.end()) {
+    auto it = std::find(names_.begin(), names_.begin() + count_, std::string_view(key));
+    if (it == names_.begin() + count_) {
       type_error(std::string(filter) + "() got an unexpected keyword argument '" + key + "'");
     }
     std::size_t i = static_cast<std::size_t>(it - names_.begin());
@@ -59,7 +62,7 @@ BoundArgs::BoundArgs(std::string_view filter, const CallArgs& args,
     }
     slots_[i] = &value;
   }
-  for (std::size_t i = 0; i < required && i < slots_.size(); ++i) {
+  for (std::size_t i = 0; i < required && i < count_; ++i) {
     if (slots_[i] == nullptr) {
       type_error(std::string(filter) + "() missing required argument '" +
                  std::string(names_[i]) + "'");
@@ -215,6 +218,13 @@ std::string call_str_method(CallContext& ctx, std::string_view method, std::stri
 
 }  // namespace
 
+bool ascii_without(std::string_view s, char first, char last) noexcept {
+  for (char c : s) {
+    if ((c & 0x80) != 0 || (c >= first && c <= last)) return false;
+  }
+  return true;
+}
+
 std::string str_lower(CallContext& ctx, std::string_view s) {
   bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
   if (ascii) {
@@ -292,7 +302,10 @@ std::vector<Value> attribute_parts(const Value* attribute) {
 }
 
 Value ignore_case(CallContext& ctx, const Value& v) {
-  if (v.is_string()) return Value::string(str_lower(ctx, v.as_string()));
+  if (v.is_string()) {
+    if (!v.is_safe() && ascii_without(v.as_string(), 'A', 'Z')) return v;
+    return Value::string(str_lower(ctx, v.as_string()));
+  }
   return v;
 }
 

@@ -359,6 +359,8 @@ Value f_dictsort(CallContext& ctx, const Value& v, CallArgs& args) {
   }
   List items;
   std::vector<Value> keys;
+  items.reserve(v.as_map().size());
+  keys.reserve(v.as_map().size());
   for (const auto& [key, value] : v.as_map()) {
     items.push_back(Value::tuple({key, value}));
     const Value& k = pos == 0 ? key : value;
@@ -531,11 +533,13 @@ Value select_or_reject(CallContext& ctx, const Value& v, CallArgs& args, bool lo
     rest.keyword = args.keyword;
   }
   List out;
+  CallArgs call;  // refilled for each item (a test may consume its arguments); keeps capacity
   for (const Value& item : items) {
     Value subject = lookup_attr ? get_by_parts(ctx, item, parts, nullptr, false) : item;
     bool r;
     if (has_test) {
-      CallArgs call = rest;
+      call.positional = rest.positional;
+      call.keyword = rest.keyword;
       r = ctx.call_test(test, subject, call);
     } else {
       ctx.check_defined(subject);

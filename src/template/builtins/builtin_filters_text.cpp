@@ -35,11 +35,13 @@ std::string escaped_for(CallContext& ctx, std::string_view s) {
 
 Value f_upper(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("upper", args);
+  if (v.is_string() && ascii_without(v.as_string(), 'a', 'z')) return v;  // already upper
   return string_like(v, str_upper(ctx, to_str(ctx, v)));
 }
 
 Value f_lower(CallContext& ctx, const Value& v, CallArgs& args) {
   expect_no_args("lower", args);
+  if (v.is_string() && ascii_without(v.as_string(), 'A', 'Z')) return v;  // already lower
   return string_like(v, str_lower(ctx, to_str(ctx, v)));
 }
 

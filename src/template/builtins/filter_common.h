@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,7 @@ class BoundArgs {
             std::initializer_list<std::string_view> names, std::size_t required = 0);
   // nullptr when the argument was not given.
   const Value* get(std::size_t i) const {
-    return i < slots_.size() ? slots_[i] : nullptr;
+    return i < count_ ? slots_[i] : nullptr;
   }
   bool has(std::size_t i) const { return get(i) != nullptr; }
   Value value_or(std::size_t i, Value fallback) const {
@@ -50,9 +51,12 @@ class BoundArgs {
   std::string_view filter() const { return filter_; }
 
  private:
+  static constexpr std::size_t kMaxParams = 8;  // no builtin takes more (checked)
+
   std::string_view filter_;
-  std::vector<std::string_view> names_;
-  std::vector<const Value*> slots_;
+  std::size_t count_ = 0;  // parameters
+  std::array<std::string_view, kMaxParams> names_{};
+  std::array<const Value*, kMaxParams> slots_{};
 };
 
 // Fails when any argument was given to a filter that takes none.
@@ -79,6 +83,9 @@ bool py_is_linebreak(char32_t c);  // str.splitlines boundaries (besides \r\n)
 
 // Python's str.lower() / str.upper() (full Unicode mapping, final sigma; via the str methods).
 std::string str_lower(CallContext& ctx, std::string_view s);
+// Whether s is all ASCII with no byte in [first, last]: then lower() ('A'..'Z') or upper()
+// ('a'..'z') would return it unchanged.
+bool ascii_without(std::string_view s, char first, char last) noexcept;
 std::string str_upper(CallContext& ctx, std::string_view s);
 // str.splitlines() (without keepends).
 std::vector<std::u32string> splitlines(std::u32string_view s);
