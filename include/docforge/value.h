@@ -56,9 +56,19 @@ class HeapObject {
 
   void retain() const noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() const noexcept {
-    if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+    // A count of 1 is our own reference: no other thread holds one to copy or drop, so the sole
+    // owner (most values the readers build) frees without an atomic read-modify-write.
+    if (refs_.load(std::memory_order_acquire) == 1 ||
+        refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      delete this;
+    }
   }
   std::uint32_t use_count() const noexcept { return refs_.load(std::memory_order_relaxed); }
+
+ protected:
+  // For heap contents the Value module creates itself: born owned by one Value, so creating
+  // it costs no atomic read-modify-write.
+  explicit HeapObject(std::uint32_t initial_refs) noexcept : refs_(initial_refs) {}
 
  private:
   mutable std::atomic<std::uint32_t> refs_{0};
@@ -135,8 +145,7 @@ class Value {
   std::int64_t as_int() const noexcept { return u_.i; }
   double as_float() const noexcept { return u_.f; }
   const BigInt& as_big_int() const noexcept;
-  std::string_view as_string() const noexcept;
-  const std::string& string_ref() const noexcept;  // the shared std::string itself
+  std::string_view as_string() const noexcept;  // the shared bytes (valid while a copy lives)
   const List& as_list() const noexcept;
   const Map& as_map() const noexcept;
   Object* as_object() const noexcept;
@@ -196,6 +205,8 @@ class Value {
     if (is_heap()) u_.ptr->release();
   }
   static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
+  // Wraps a heap object created with one reference already counted (no retain).
+  static Value adopt(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
 
   ValueKind kind_;
   std::uint8_t flags_;
@@ -230,6 +241,11 @@ class Map {
   void set(std::string_view key, Value value) { set(Value::string(key), std::move(value)); }
   bool erase(const Value& key);
   void reserve(std::size_t n) { entries_.reserve(n); }
+
+  // Bulk construction (the data readers): entries in source order, keys possibly repeated. A
+  // repeated key keeps its first position and its last value, exactly as set() one by one would
+  // leave it, for a fraction of the cost (one pass, one index build).
+  static Map from_entries(std::vector<Entry> entries);
 
  private:
   void rebuild_index();

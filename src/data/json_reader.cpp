@@ -39,11 +39,25 @@ class KeyTable {
 using simdjson::error_code;
 namespace od = simdjson::ondemand;
 
+// Everything one parse needs besides simdjson: the shared keys, and stacks of the items and
+// fields of the lists and objects still open (innermost last). A container's children collect
+// on its stack and move into one exactly sized vector when it closes, instead of growing the
+// container's own vector one element at a time; the stacks keep their capacity between parses.
+struct Builder {
+  KeyTable keys;
+  std::vector<Value> items;
+  std::vector<Map::Entry> fields;
+  void reset() {
+    items.clear();
+    fields.clear();
+  }
+};
+
 // Converts one On-Demand value into a Value, visiting (and so validating) all of it. On-Demand
 // rather than DOM: it builds no tape, which on a 100 MB document saves ~300 MB of memory that
 // would be touched once and dropped. Any error (including integers beyond 64 bits and depth
 // over the limit) makes the caller fall back to the exact parser, which decides and explains.
-error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, KeyTable& keys,
+error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Builder& b,
                     Value* out) {
   od::json_type type;
   if (auto e = v.type().get(type)) return e;
@@ -52,34 +66,38 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, KeyTa
       if (depth >= max_depth) return simdjson::DEPTH_ERROR;
       od::array a;
       if (auto e = v.get_array().get(a)) return e;
-      Value lv = Value::list();
-      List& items = lv.list_mut();
+      const std::size_t base = b.items.size();
       for (auto item : a) {
         od::value iv;
         if (auto e = item.get(iv)) return e;
-        items.emplace_back();
-        if (auto e = to_value(iv, depth + 1, max_depth, keys, &items.back())) return e;
+        Value x;  // not in place: nested containers grow (and may move) the stack meanwhile
+        if (auto e = to_value(iv, depth + 1, max_depth, b, &x)) return e;
+        b.items.push_back(std::move(x));
       }
-      *out = std::move(lv);
+      auto first = b.items.begin() + static_cast<std::ptrdiff_t>(base);
+      *out = Value::list(List(std::make_move_iterator(first), std::make_move_iterator(b.items.end())));
+      b.items.erase(first, b.items.end());
       return simdjson::SUCCESS;
     }
     case od::json_type::object: {
       if (depth >= max_depth) return simdjson::DEPTH_ERROR;
       od::object o;
       if (auto e = v.get_object().get(o)) return e;
-      Value mv = Value::map();
-      Map& m = mv.map_mut();
+      const std::size_t base = b.fields.size();
       for (auto field : o) {
         od::field f;
         if (auto e = std::move(field).get(f)) return e;
         std::string_view key;
         if (auto e = f.unescaped_key().get(key)) return e;
-        Value k = keys.get(key);
+        Value k = b.keys.get(key);
         Value item;
-        if (auto e = to_value(f.value(), depth + 1, max_depth, keys, &item)) return e;
-        m.set(std::move(k), std::move(item));
+        if (auto e = to_value(f.value(), depth + 1, max_depth, b, &item)) return e;
+        b.fields.emplace_back(std::move(k), std::move(item));
       }
-      *out = std::move(mv);
+      auto first = b.fields.begin() + static_cast<std::ptrdiff_t>(base);
+      *out = Value::map(Map::from_entries(std::vector<Map::Entry>(
+          std::make_move_iterator(first), std::make_move_iterator(b.fields.end()))));
+      b.fields.erase(first, b.fields.end());
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {
@@ -138,7 +156,7 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, KeyTa
 
 // The document root: arrays and objects through to_value; a scalar root (a tiny document) is
 // left to the exact parser.
-error_code document_to_value(od::document& doc, std::size_t max_depth, KeyTable& keys,
+error_code document_to_value(od::document& doc, std::size_t max_depth, Builder& b,
                              Value* out) {
   od::json_type type;
   if (auto e = doc.type().get(type)) return e;
@@ -147,7 +165,7 @@ error_code document_to_value(od::document& doc, std::size_t max_depth, KeyTable&
   }
   od::value root;
   if (auto e = doc.get_value().get(root)) return e;
-  if (auto e = to_value(root, 0, max_depth, keys, out)) return e;
+  if (auto e = to_value(root, 0, max_depth, b, out)) return e;
   // Anything after the root value (simdjson 3.0 has no at_end()): a location still inside the
   // input means trailing content.
   const char* loc = nullptr;
@@ -160,7 +178,7 @@ error_code document_to_value(od::document& doc, std::size_t max_depth, KeyTable&
 struct JsonReader::Impl {
   JsonOptions options;
   simdjson::ondemand::parser parser;
-  KeyTable keys;
+  Builder builder;
 };
 
 JsonReader::JsonReader(const JsonOptions& options) : impl_(std::make_unique<Impl>()) {
@@ -193,7 +211,8 @@ Result<Value> JsonReader::parse_padded(std::string_view text, std::size_t paddin
             .get(doc) == simdjson::SUCCESS) {
       Value v;
       std::size_t depth_limit = std::min(opt.max_depth, kFastPathMaxDepth);
-      if (document_to_value(doc, depth_limit, impl_->keys, &v) == simdjson::SUCCESS) return v;
+      if (document_to_value(doc, depth_limit, impl_->builder, &v) == simdjson::SUCCESS) return v;
+      impl_->builder.reset();  // a failed parse leaves children on the stacks
     }
   }
   return parse_json_exact(text, source_name, opt, bom);

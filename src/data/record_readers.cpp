@@ -192,14 +192,15 @@ class CsvReader : public RecordReader {
         if (fail_fast_) done_ = true;
         return Result<Record>(record_error(std::move(e), number_, record_line, name_));
       }
-      Value rec = Value::map();
-      Map& m = rec.map_mut();
-      m.reserve(keys_.size());
+      // The header's names are distinct (take_header), so from_entries finds no repeats.
+      std::vector<Map::Entry> fields;
+      fields.reserve(keys_.size());
       for (std::size_t i = 0; i < keys_.size(); ++i) {
         std::string_view f = parser_.field(i);
-        m.set(keys_[i], infer_ ? infer_csv_scalar(f) : Value::string(f));
+        fields.emplace_back(keys_[i], infer_ ? infer_csv_scalar(f) : Value::string(f));
       }
-      return Result<Record>(Record{number_, record_line, std::move(rec)});
+      return Result<Record>(
+          Record{number_, record_line, Value::map(Map::from_entries(std::move(fields)))});
     }
     return std::nullopt;
   }

@@ -24,7 +24,13 @@ inline std::size_t home_slot(std::size_t h, std::size_t cap) noexcept {
 
 // The bytes of a string key without an out-of-line call. REQUIRES: v.is_string().
 inline std::string_view key_bytes(const Value& v) noexcept {
-  return static_cast<const value_internal::StringHeap*>(v.heap())->str;
+  return static_cast<const value_internal::StringHeap*>(v.heap())->view();
+}
+
+// Python key equality with an inline path for two strings (the keys data readers build).
+inline bool same_key(const Value& a, const Value& b) noexcept {
+  if (a.is_string() && b.is_string()) return a.heap() == b.heap() || key_bytes(a) == key_bytes(b);
+  return a.equals(b);
 }
 
 }  // namespace
@@ -103,6 +109,59 @@ void Map::set(Value key, Value value) {
   std::size_t slot = home_slot(h, index_.size());
   while (index_[slot] != kEmpty) slot = (slot + 1) & mask;
   index_[slot] = static_cast<std::int32_t>(entries_.size() - 1);
+}
+
+Map Map::from_entries(std::vector<Entry> entries) {
+  Map m;
+  m.entries_ = std::move(entries);
+  std::vector<Entry>& es = m.entries_;
+  const std::size_t n = es.size();
+  std::vector<char> repeat;  // repeat[i]: entry i's key came earlier (allocated on the first)
+  auto mark = [&](std::size_t i) {
+    if (repeat.empty()) repeat.assign(n, 0);
+    repeat[i] = 1;
+  };
+  if (n <= kIndexThreshold) {
+    for (std::size_t i = 1; i < n; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (same_key(es[j].first, es[i].first)) {
+          es[j].second = std::move(es[i].second);
+          mark(i);
+          break;
+        }
+      }
+    }
+  } else {
+    std::size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    m.index_.assign(cap, kEmpty);
+    const std::size_t mask = cap - 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t slot = home_slot(es[i].first.hash(), cap);
+      for (;; slot = (slot + 1) & mask) {
+        const std::int32_t e = m.index_[slot];
+        if (e == kEmpty) {
+          m.index_[slot] = static_cast<std::int32_t>(i);
+          break;
+        }
+        Entry& first = es[static_cast<std::size_t>(e)];
+        if (same_key(first.first, es[i].first)) {
+          first.second = std::move(es[i].second);
+          mark(i);
+          break;
+        }
+      }
+    }
+  }
+  if (!repeat.empty()) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!repeat[i]) es[kept++] = std::move(es[i]);
+    }
+    es.resize(kept);
+    m.rebuild_index();
+  }
+  return m;
 }
 
 bool Map::erase(const Value& key) {

@@ -29,9 +29,36 @@ Value Value::from_heap(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept 
   return v;
 }
 
+Value Value::adopt(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept {
+  Value v;
+  v.kind_ = k;
+  v.flags_ = flags;
+  v.u_.ptr = p;
+  return v;
+}
+
+namespace value_internal {
+
+StringHeap* StringHeap::make(std::string_view s) {
+  const bool long_size = s.size() >= kLongSize;
+  const std::size_t prefix = long_size ? sizeof(std::uint64_t) : 0;
+  void* mem = ::operator new(sizeof(StringHeap) + prefix + s.size());
+  auto* h = new (mem) StringHeap(long_size ? kLongSize : static_cast<std::uint32_t>(s.size()));
+  char* payload = reinterpret_cast<char*>(h + 1);
+  if (long_size) {
+    const std::uint64_t n = s.size();
+    std::memcpy(payload, &n, sizeof n);
+    payload += sizeof n;
+  }
+  if (!s.empty()) std::memcpy(payload, s.data(), s.size());
+  return h;
+}
+
+}  // namespace value_internal
+
 Value Value::undefined(std::string_view name) {
   if (name.empty()) return Value();
-  return from_heap(ValueKind::kUndefined, new UndefinedHeap(name));
+  return adopt(ValueKind::kUndefined, new UndefinedHeap(name));
 }
 
 Value Value::none() noexcept {
@@ -57,7 +84,7 @@ Value Value::integer(std::int64_t i) noexcept {
 
 Value Value::big_integer(BigInt b) {
   if (b.fits_int64()) return integer(b.to_int64());
-  return from_heap(ValueKind::kBigInt, new BigIntHeap(std::move(b)));
+  return adopt(ValueKind::kBigInt, new BigIntHeap(std::move(b)));
 }
 
 Value Value::floating(double d) noexcept {
@@ -67,29 +94,25 @@ Value Value::floating(double d) noexcept {
   return v;
 }
 
-Value Value::string(std::string s) {
-  return from_heap(ValueKind::kString, new StringHeap(std::move(s)));
-}
+Value Value::string(std::string s) { return string(std::string_view(s)); }
 
 Value Value::string(std::string_view s) {
-  return from_heap(ValueKind::kString, new StringHeap(std::string(s)));
+  return adopt(ValueKind::kString, StringHeap::make(s));
 }
 
 Value Value::safe_string(std::string s) {
-  return from_heap(ValueKind::kString, new StringHeap(std::move(s)), kSafeFlag);
+  return adopt(ValueKind::kString, StringHeap::make(s), kSafeFlag);
 }
 
-Value Value::list(List items) {
-  return from_heap(ValueKind::kList, new ListHeap(std::move(items)));
-}
+Value Value::list(List items) { return adopt(ValueKind::kList, new ListHeap(std::move(items))); }
 
 Value Value::tuple(List items) {
-  return from_heap(ValueKind::kList, new ListHeap(std::move(items)), kTupleFlag);
+  return adopt(ValueKind::kList, new ListHeap(std::move(items)), kTupleFlag);
 }
 
-Value Value::map(Map m) { return from_heap(ValueKind::kMap, new MapHeap(std::move(m))); }
+Value Value::map(Map m) { return adopt(ValueKind::kMap, new MapHeap(std::move(m))); }
 
-Value Value::map() { return from_heap(ValueKind::kMap, new MapHeap(Map())); }
+Value Value::map() { return adopt(ValueKind::kMap, new MapHeap(Map())); }
 
 Value Value::object(Object* o) { return from_heap(ValueKind::kObject, o); }
 
@@ -100,11 +123,7 @@ const BigInt& Value::as_big_int() const noexcept {
 }
 
 std::string_view Value::as_string() const noexcept {
-  return static_cast<const StringHeap*>(u_.ptr)->str;
-}
-
-const std::string& Value::string_ref() const noexcept {
-  return static_cast<const StringHeap*>(u_.ptr)->str;
+  return static_cast<const StringHeap*>(u_.ptr)->view();
 }
 
 const List& Value::as_list() const noexcept { return static_cast<const ListHeap*>(u_.ptr)->items; }

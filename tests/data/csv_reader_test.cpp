@@ -42,6 +42,32 @@ TEST(CsvReader, TypeInferenceIsOptIn) {
   EXPECT_EQ(csv_repr("i\n42\n"), "[{'i': '42'}]");
 }
 
+TEST(CsvReader, FieldEndsAtEveryPositionOfAWord) {
+  // The unquoted-field scan reads 8 bytes at a time: a delimiter, LF, CR or CRLF at each
+  // offset, fields of every length around the word size, bytes >= 0x80 next to the delimiter.
+  for (char delim : {',', '\t', ';'}) {
+    for (std::size_t len = 0; len <= 19; ++len) {
+      for (const char* eol : {"\n", "\r\n", "\r"}) {
+        std::string a(len, 'a');
+        std::string b = std::string(len % 5, 'b') + "\xC3\xA9";
+        std::string text = std::string("x") + delim + "y" + eol + a + delim + b + eol + b +
+                           delim + a + eol;
+        CsvOptions opt;
+        opt.delimiter = delim;
+        auto r = parse_csv(text, "t.csv", opt);
+        ASSERT_TRUE(r.ok()) << r.error().format();
+        ASSERT_EQ(r->as_list().size(), 2u);
+        const Map& m0 = r->as_list()[0].as_map();
+        const Map& m1 = r->as_list()[1].as_map();
+        EXPECT_EQ(m0.find("x")->as_string(), a);
+        EXPECT_EQ(m0.find("y")->as_string(), b);
+        EXPECT_EQ(m1.find("x")->as_string(), b);
+        EXPECT_EQ(m1.find("y")->as_string(), a);
+      }
+    }
+  }
+}
+
 TEST(CsvReader, TabDelimiter) {
   CsvOptions opt;
   opt.delimiter = '\t';

@@ -37,6 +37,46 @@ TEST(JsonReader, KeyOrderAndDuplicates) {
             "{'b': 1, 'a': 2, 'c': [1, 2.5, 'x']}");
   // Python: last value wins, first position kept.
   EXPECT_EQ(repr_of(R"({"a": 1, "b": 2, "a": 3})"), "{'a': 3, 'b': 2}");
+  // Shared (interned) keys across records: each record resolves its own repeats.
+  EXPECT_EQ(repr_of(R"([{"a": 1, "a": 2, "a": 3}, {"a": 4, "b": 5}, {"b": 6, "a": 7, "b": 8}])"),
+            "[{'a': 3}, {'a': 4, 'b': 5}, {'b': 8, 'a': 7}]");
+  // Past 8 keys (the indexed path). python3 -c 'import json; print(json.loads(s))'
+  EXPECT_EQ(repr_of(R"({"k0": 0, "k1": 1, "k2": 2, "k3": 3, "k4": 4, "k5": 5, "k6": 6, "k7": 7,
+                        "k8": 8, "k9": 9, "k3": 30, "k10": 10, "k0": 40, "k9": 90})"),
+            "{'k0': 40, 'k1': 1, 'k2': 2, 'k3': 30, 'k4': 4, 'k5': 5, 'k6': 6, 'k7': 7, "
+            "'k8': 8, 'k9': 90, 'k10': 10}");
+  // Keys beyond the shared-key length limit, and escaped keys equal to plain ones.
+  std::string long_key(100, 'k');
+  EXPECT_EQ(repr_of("{\"" + long_key + "\": 1, \"x\": 2, \"" + long_key + "\": 3}"),
+            "{'" + long_key + "': 3, 'x': 2}");
+  EXPECT_EQ(repr_of(R"({"a": 1, "\u0061": 2})"), "{'a': 2}");
+}
+
+TEST(JsonReader, NestedContainersKeepTheirChildren) {
+  // Lists and objects inside each other at several depths, empty ones between.
+  EXPECT_EQ(repr_of(R"([[1, [2, [3]], {"a": [4, {"b": [5, []]}], "c": {}}], [], {}, [[[]]]])"),
+            "[[1, [2, [3]], {'a': [4, {'b': [5, []]}], 'c': {}}], [], {}, [[[]]]]");
+  EXPECT_EQ(repr_of(R"({"x": [{"y": [1, 2]}, {"y": [3]}], "z": [[{}, {"w": null}]]})"),
+            "{'x': [{'y': [1, 2]}, {'y': [3]}], 'z': [[{}, {'w': None}]]}");
+}
+
+TEST(JsonReader, ReaderIsReusableAfterAnError) {
+  // JSON Lines reuse one reader: a record that fails half way must not leak its partial
+  // children into the next record.
+  ReadOptions opt;
+  opt.format = DataFormat::kJsonLines;
+  auto reader = make_record_reader(
+      "{\"a\": [1, 2, {\"b\": [3, 4]}], \"c\": tru}\n{\"d\": [5, 6]}\n[7, {\"e\": 8}]\n",
+      DataFormat::kJsonLines, "t.jsonl", opt);
+  auto r1 = reader->next();
+  ASSERT_TRUE(r1.has_value());
+  EXPECT_FALSE(r1->ok());
+  auto r2 = reader->next();
+  ASSERT_TRUE(r2.has_value() && r2->ok());
+  EXPECT_EQ((*r2)->value.repr(), "{'d': [5, 6]}");
+  auto r3 = reader->next();
+  ASSERT_TRUE(r3.has_value() && r3->ok());
+  EXPECT_EQ((*r3)->value.repr(), "[7, {'e': 8}]");
 }
 
 TEST(JsonReader, BigIntegersStayExact) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "docforge/value.h"
 
@@ -112,6 +113,72 @@ TEST(Map, MutableThroughValue) {
   Value l = Value::list();
   l.list_mut().push_back(Value::integer(3));
   EXPECT_EQ(l.str(), "[3]");
+}
+
+// from_entries must leave exactly what set() one entry at a time leaves: first position, last
+// value, Python key equivalence, for small maps (pairwise) and indexed ones (past 8 entries).
+Map by_set(const std::vector<Map::Entry>& es) {
+  Map m;
+  for (const auto& [k, v] : es) m.set(k, v);
+  return m;
+}
+
+std::string dump(const Map& m) { return Value::map(m).repr(); }
+
+TEST(Map, FromEntriesMatchesSetOneByOne) {
+  auto s = [](std::string_view x) { return Value::string(x); };
+  auto i = [](std::int64_t x) { return Value::integer(x); };
+  std::vector<std::vector<Map::Entry>> cases = {
+      {},
+      {{s("a"), i(1)}},
+      {{s("a"), i(1)}, {s("b"), i(2)}, {s("a"), i(3)}},
+      {{s("a"), i(1)}, {s("a"), i(2)}, {s("a"), i(3)}, {s("b"), i(4)}},
+      {{i(1), s("x")}, {Value::floating(1.0), s("y")}, {Value::boolean(true), s("z")}},
+      {{s("k"), i(1)}, {s("k").with_safe(true), i(2)}},
+  };
+  // Indexed sizes: 20 distinct keys with repeats spread through, and no repeats at all.
+  std::vector<Map::Entry> big;
+  for (int n = 0; n < 30; ++n) big.emplace_back(s("k" + std::to_string(n % 20)), i(n));
+  cases.push_back(big);
+  std::vector<Map::Entry> distinct;
+  for (int n = 0; n < 40; ++n) distinct.emplace_back(s("d" + std::to_string(n)), i(n));
+  cases.push_back(distinct);
+  std::vector<Map::Entry> nine;  // just past the threshold, repeat at the very end
+  for (int n = 0; n < 9; ++n) nine.emplace_back(s("n" + std::to_string(n)), i(n));
+  nine.emplace_back(s("n0"), i(99));
+  cases.push_back(nine);
+  for (const auto& es : cases) {
+    Map a = Map::from_entries(es);
+    Map b = by_set(es);
+    EXPECT_EQ(dump(a), dump(b));
+    EXPECT_EQ(keys_of(a), keys_of(b));
+    for (const auto& [k, v] : b) {
+      ASSERT_NE(a.find(k), nullptr) << k.repr();
+      EXPECT_TRUE(a.find(k)->equals(v));
+    }
+  }
+  Map m = Map::from_entries(big);
+  EXPECT_EQ(m.size(), 20u);
+  EXPECT_EQ(m.find("k3")->as_int(), 23);
+  EXPECT_EQ(m.find("k19")->as_int(), 19);
+  m.set("k40", i(1));  // the index stays usable for later sets
+  EXPECT_EQ(m.size(), 21u);
+  EXPECT_EQ(m.find("k40")->as_int(), 1);
+}
+
+TEST(Map, StringsOfAnyLengthKeepTheirBytes) {
+  for (std::size_t n : {0u, 1u, 15u, 16u, 17u, 100u, 5000u}) {
+    std::string text(n, 'x');
+    for (std::size_t k = 0; k < n; ++k) text[k] = static_cast<char>('a' + k % 26);
+    Value v = Value::string(text);
+    EXPECT_EQ(v.as_string(), text);
+    EXPECT_EQ(v.length(), n);
+    Value w = Value::string(std::string(text));
+    EXPECT_TRUE(v.equals(w));
+    EXPECT_EQ(v.hash(), w.hash());
+  }
+  std::string with_nul("a\0b", 3);
+  EXPECT_EQ(Value::string(with_nul).as_string(), with_nul);
 }
 
 }  // namespace

@@ -201,7 +201,6 @@ TEST(ValueSemantics, SafeAndTupleFlags) {
   EXPECT_EQ(safe.heap(), s.heap());  // shares the string
   EXPECT_EQ(safe.as_string().data(), s.as_string().data());
   EXPECT_FALSE(safe.with_safe(false).is_safe());
-  EXPECT_EQ(&safe.string_ref(), &s.string_ref());
 
   Value l = Value::list({Value::integer(1)});
   Value t = l.as_tuple();
