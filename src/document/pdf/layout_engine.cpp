@@ -48,12 +48,14 @@ struct Text {
 // everything that decides a layout (font, language, width, wrapping, alignment, line spacing,
 // the text with its soft hyphens, the attributes with their values); a layout is never changed
 // once made, so a document may share it with the cache and with other uses of the same text.
-// Two generations bound the size: when the current one is full it becomes the previous one and
-// the one before is dropped; a hit in the previous generation moves the layout forward.
+// Two generations bound the size (in layouts and in bytes of text): when the current one is full
+// it becomes the previous one and the one before is dropped; a hit in the previous generation
+// moves the layout forward.
 class LayoutCache {
  public:
-  static constexpr std::size_t kGeneration = 512;   // layouts per generation
-  static constexpr std::size_t kMaxText = 4096;     // longer texts are not cached (bytes)
+  static constexpr std::size_t kGeneration = 512;             // layouts per generation, at most
+  static constexpr std::size_t kGenerationBytes = 128 * 1024;  // key bytes per generation, at most
+  static constexpr std::size_t kMaxText = 4096;                // longer texts are not cached (bytes)
 
   PangoLayout* find(const std::string& key) {
     auto it = current_.find(key);
@@ -66,15 +68,17 @@ class LayoutCache {
   }
 
   void add(const std::string& key, LayoutPtr layout) {
-    if (current_.size() >= kGeneration) {
+    if (current_.size() >= kGeneration || current_bytes_ >= kGenerationBytes) {
       previous_ = std::move(current_);
       current_.clear();
+      current_bytes_ = 0;
     }
-    current_.emplace(key, std::move(layout));
+    if (current_.emplace(key, std::move(layout)).second) current_bytes_ += key.size();
   }
 
  private:
   std::unordered_map<std::string, LayoutPtr> current_, previous_;
+  std::size_t current_bytes_ = 0;  // a layout takes ~50 bytes per byte of text
 };
 
 enum class ItemKind { kLine, kRule, kImage, kRow, kBreak, kTocEntry };
