@@ -103,19 +103,30 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
     case od::json_type::number: {
       std::string_view token = v.raw_json_token();
       bool is_float = false;
-      for (char c : token) {
-        if (c == '.' || c == 'e' || c == 'E') {
+      std::size_t digits = 0;
+      std::size_t end = 0;
+      for (; end < token.size(); ++end) {
+        char c = token[end];
+        if (c >= '0' && c <= '9') {
+          ++digits;
+        } else if (c == '.' || c == 'e' || c == 'E') {
           is_float = true;
-          break;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ']' ||
-            c == '}') {
+        } else if (c != '-' && c != '+') {
           break;
         }
       }
       if (is_float) {
         double d;
-        if (auto e = v.get_double().get(d)) return e;
+        if (auto e = v.get_double().get(d)) return e;  // validates the number's grammar
+        // simdjson 3.0 (Debian 12) returns wrong values for some numbers with more than 19
+        // digits (simdjson#2093, fixed in 3.6.3): `0.95000000000000000000` gives 0.0277. Such
+        // numbers are rare, so they are parsed again, correctly rounded, by the exact reader.
+        if (digits > 19) {
+          Value exact;
+          if (!parse_json_number(token.substr(0, end), &exact)) return simdjson::NUMBER_ERROR;
+          *out = std::move(exact);
+          return simdjson::SUCCESS;
+        }
         *out = Value::floating(d);
         return simdjson::SUCCESS;
       }

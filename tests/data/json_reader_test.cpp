@@ -98,6 +98,19 @@ TEST(JsonReader, FloatsRoundTrip) {
   EXPECT_NE(e.message.find("out of range"), std::string::npos) << e.message;
 }
 
+// Python's values (json.loads) for floats with more than 19 significant digits, which the
+// simdjson in Debian 12 gets wrong (simdjson#2093); found by fuzz_data_json.
+TEST(JsonReader, FloatsWithManyDigitsAreCorrectlyRounded) {
+  EXPECT_EQ(repr_of("[0.95000000000000000000]"), "[0.95]");
+  EXPECT_EQ(repr_of("{\"a\": [1, 0.674407376470437095546,16]}"),
+            "{'a': [1, 0.6744073764704371, 16]}");
+  EXPECT_EQ(repr_of("[-0.674407376470437095546e-3]"), "[-0.0006744073764704371]");
+  EXPECT_EQ(repr_of("[1000000000.000000001]"), "[1000000000.0]");
+  EXPECT_EQ(repr_of("[12345678901234567890.5]"), "[1.2345678901234567e+19]");
+  EXPECT_EQ(repr_of("[0.67440737647043709554 ]"), "[0.6744073764704371]");
+  EXPECT_TRUE(repr_of("[0.67440737647043709554x]").starts_with("ERROR"));
+}
+
 TEST(JsonReader, NanNeedsAllowNan) {
   Error e = error_of("[1, NaN]");
   EXPECT_EQ(e.line, 1);
