@@ -24,11 +24,6 @@ constexpr std::size_t kInlineSlots = 8;
   throw_template_error(ErrorKind::kUndefined, fmt::format("'{}' is undefined", name));
 }
 
-std::string object_type_repr(const Value& v) {
-  if (v.is_none()) return "None";
-  return fmt::format("{} object", v.type_name());
-}
-
 bool is_dict_method(std::string_view n) {
   switch (n.size()) {
     case 3: return n == "get" || n == "pop";
@@ -156,6 +151,24 @@ class SlotBuffer {
   std::size_t n_ = 0;
 };
 
+// The frame for one activation of fn: slots inline in `local` when few, in `heap` when many,
+// and kept for the rest of the render (in kept_*) when closures defined in fn may outlive it.
+Frame* open_frame(const Function* fn, SlotBuffer& local, std::unique_ptr<Value[]>& heap,
+                  Frame& stack_frame, std::vector<std::unique_ptr<Value[]>>& kept_slots,
+                  std::vector<std::unique_ptr<Frame>>& kept_frames) {
+  if (fn->closure) {
+    kept_slots.push_back(std::make_unique<Value[]>(fn->num_slots));
+    kept_frames.push_back(std::make_unique<Frame>());
+    Frame* f = kept_frames.back().get();
+    f->slots = kept_slots.back().get();
+    return f;
+  }
+  stack_frame.slots = fn->num_slots <= kInlineSlots
+                          ? local.make(fn->num_slots)
+                          : (heap = std::make_unique<Value[]>(fn->num_slots)).get();
+  return &stack_frame;
+}
+
 }  // namespace
 
 Renderer::Renderer(const Template::Impl& t, std::string& out)
@@ -278,18 +291,7 @@ void Renderer::render_root(const Template::Impl& t, Ctx* ctx) {
   SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
-  Frame* f = &stack_frame;
-  if (fn->closure) {
-    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    kept_frames_.push_back(std::make_unique<Frame>());
-    f = kept_frames_.back().get();
-    f->slots = kept_slots_.back().get();
-  } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local.make(fn->num_slots);
-  } else {
-    heap = std::make_unique<Value[]>(fn->num_slots);
-    f->slots = heap.get();
-  }
+  Frame* f = open_frame(fn, local, heap, stack_frame, kept_slots_, kept_frames_);
   f->ctx = ctx;
   f->tmpl = &t;
   bool suppress = false;
@@ -668,18 +670,7 @@ void Renderer::render_block(const BlockChain* chain, std::size_t index, Ctx* ctx
   SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
-  Frame* f = &stack_frame;
-  if (fn->closure) {
-    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    kept_frames_.push_back(std::make_unique<Frame>());
-    f = kept_frames_.back().get();
-    f->slots = kept_slots_.back().get();
-  } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local.make(fn->num_slots);
-  } else {
-    heap = std::make_unique<Value[]>(fn->num_slots);
-    f->slots = heap.get();
-  }
+  Frame* f = open_frame(fn, local, heap, stack_frame, kept_slots_, kept_frames_);
   f->ctx = use;
   f->tmpl = ref.tmpl;
   f->chain = chain;
@@ -899,18 +890,7 @@ Value Renderer::call_macro(const MacroObject& m, CallArgs& args, std::string* di
   SlotBuffer local;
   std::unique_ptr<Value[]> heap;
   Frame stack_frame;
-  Frame* f = &stack_frame;
-  if (fn->closure) {
-    kept_slots_.push_back(std::make_unique<Value[]>(fn->num_slots));
-    kept_frames_.push_back(std::make_unique<Frame>());
-    f = kept_frames_.back().get();
-    f->slots = kept_slots_.back().get();
-  } else if (fn->num_slots <= kInlineSlots) {
-    f->slots = local.make(fn->num_slots);
-  } else {
-    heap = std::make_unique<Value[]>(fn->num_slots);
-    f->slots = heap.get();
-  }
+  Frame* f = open_frame(fn, local, heap, stack_frame, kept_slots_, kept_frames_);
   f->parent = m.closure;
   f->ctx = m.ctx;
   f->tmpl = m.tmpl;

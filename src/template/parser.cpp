@@ -942,29 +942,21 @@ class Parser {
     return e;
   }
 
-  Expr* parse_or() {
+  // operand (keyword operand)*, grouped to the left: `a or b or c` is `(a or b) or c`.
+  Expr* parse_keyword_chain(std::string_view keyword, ExprKind kind, Expr* (Parser::*operand)()) {
     std::uint32_t off = cur().offset;
-    Expr* e = parse_and();
-    while (skip_name("or")) {
-      Expr* r = parse_and();
-      Expr* n = new_expr(ExprKind::kOr, off);
+    Expr* e = (this->*operand)();
+    while (skip_name(keyword)) {
+      Expr* r = (this->*operand)();
+      Expr* n = new_expr(kind, off);
       n->kids = {e, r};
       e = n;
     }
     return e;
   }
 
-  Expr* parse_and() {
-    std::uint32_t off = cur().offset;
-    Expr* e = parse_not();
-    while (skip_name("and")) {
-      Expr* r = parse_not();
-      Expr* n = new_expr(ExprKind::kAnd, off);
-      n->kids = {e, r};
-      e = n;
-    }
-    return e;
-  }
+  Expr* parse_or() { return parse_keyword_chain("or", ExprKind::kOr, &Parser::parse_and); }
+  Expr* parse_and() { return parse_keyword_chain("and", ExprKind::kAnd, &Parser::parse_not); }
 
   Expr* parse_not() {
     if (is_name("not")) {

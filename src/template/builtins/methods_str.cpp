@@ -664,7 +664,6 @@ Value all_chars(CallContext&, const Value& self, CallArgs& args) {
 }
 
 bool is_alnum_char(char32_t c) { return uni_is_alpha(c) || uni_is_numeric(c); }
-bool is_ascii_char(char32_t c) { return c < 0x80; }
 bool is_printable_char(char32_t c) { return utf8::is_printable(c); }
 
 // isupper / islower: at least one cased character and no cased character of the other case.
