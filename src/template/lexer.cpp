@@ -555,6 +555,7 @@ class Lexer {
 
 LineIndex::LineIndex(std::string_view src) : source(src) {
   starts.push_back(0);
+  if (src.empty()) return;  // data() may be null, and memchr must not see a null pointer
   const char* begin = src.data();
   const char* end = begin + src.size();
   for (const char* p = begin;
