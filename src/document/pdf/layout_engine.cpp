@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "document/pdf/deflate_level.h"
+#include "document/pdf/font_config.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
 
@@ -20,6 +21,8 @@ namespace docforge::document::pdf {
 namespace {
 
 constexpr double kScale = PANGO_SCALE;
+// Every character the engine draws besides the document's text: list bullets, task boxes.
+constexpr std::string_view kMarkerChars = "\u2022\u25E6\u25AA\u2611\u2610";
 constexpr double kMinWidth = 96;  // pt: nested lists and quotes stop indenting here
 
 struct GObjectUnref {
@@ -235,6 +238,7 @@ bool parse_page_size(std::string_view text, double* w, double* h) {
 }
 
 struct LayoutEngine::Impl {
+  FontSet font_set;
   PangoFontMap* font_map = nullptr;
   PangoContext* context = nullptr;
   Hyphenator hyphenator;
@@ -255,9 +259,10 @@ struct LayoutEngine::Impl {
   double pending = 0;  // space before the next item
   FontDescPtr body_font, heading_font[6], mono_font, small_font, title_font, subtitle_font, bold_body;
   bool hyphenation = false;
+  bool lacked_glyphs = false;  // the last document had characters no font of font_set has
 
-  Impl() {
-    font_map = pango_cairo_font_map_new();
+  explicit Impl(FontSet set) : font_set(set) {
+    font_map = new_font_map(set);
     context = pango_font_map_create_context(font_map);
     pango_cairo_context_set_resolution(context, 72.0);
     cairo_font_options_t* fo = cairo_font_options_create();
@@ -648,7 +653,7 @@ struct LayoutEngine::Impl {
         int number = b.start;
         int depth = 0;
         for (double x = ctx.x; x > 0.5 && depth < 8; x -= t.list_indent) ++depth;
-        static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
+        static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};  // also in kMarkerChars
         for (const Block& item : b.children) {
           Ctx inner = ctx;
           if (inner.width - t.list_indent >= kMinWidth) {
@@ -1311,16 +1316,44 @@ struct LayoutEngine::Impl {
     }
     out.pages = page_count;
     out.warnings = std::move(warnings);
+    lacked_glyphs = !missing.empty();
     reset();
     return out;
   }
 };
 
-LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>()) {}
+LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(default_font_set())) {}
 LayoutEngine::~LayoutEngine() = default;
 
-Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir) {
-  return impl_->render(doc, base_dir);
+// With the font subset (font_config.h), a document whose theme names a family outside it, or
+// with a character that not all of the theme's families have, is rendered with every installed
+// font instead, so that it looks as it would have without the subset (fallback fonts are
+// chosen among all faces, and a warning about a missing character means that no installed
+// font has it). The characters checked are the source's, the fields drawn from the settings
+// and the markers the engine draws; a glyph Pango could not find is the check behind it.
+Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
+                                          std::string_view source) {
+  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
+  const Theme& t = doc.theme;
+  const DocumentSettings& st = doc.settings;
+  const FcCharSet* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
+  auto has = [chars, &t](std::string_view text) {
+    if (!has_chars(chars, text)) return false;
+    if (!t.heading_uppercase || std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+      return true;
+    }
+    gchar* up = g_utf8_strup(text.data(), static_cast<gssize>(text.size()));  // headings in capitals
+    bool ok = has_chars(chars, up);
+    g_free(up);
+    return ok;
+  };
+  if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
+      has(st.author) && has(st.date) && has(st.toc_title) && has(kMarkerChars)) {
+    auto out = impl_->render(doc, base_dir);
+    if (!out.ok() || !impl_->lacked_glyphs) return out;
+  }
+  if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem);
+  return system_->render(doc, base_dir);
 }
 
 }  // namespace docforge::document::pdf

@@ -35,12 +35,15 @@ class LayoutEngine {
   LayoutEngine(const LayoutEngine&) = delete;
   LayoutEngine& operator=(const LayoutEngine&) = delete;
 
-  // base_dir resolves relative image paths.
-  Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir);
+  // base_dir resolves relative image paths. source: the text the document came from (for the
+  // font subset's quick check of its characters, font_config.h); empty: no quick check.
+  Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir,
+                              std::string_view source = {});
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Impl> system_;  // every installed font: when impl_'s subset lacks something
 };
 
 // Page size in points from "a4", "letter", "210mm x 297mm", ...; nullopt when not understood.
