@@ -99,6 +99,10 @@ std::function<int()> add_render_command(CLI::App& app) {
       "render",
       "Render one template with data into one document.\n"
       "The output format follows the -o extension; without -o the text goes to stdout.");
+  cmd->footer(
+      "PDF fonts: a document whose text the theme's own fonts cover is laid out with those fonts\n"
+      "only (faster start-up); anything else uses every installed font. DOCFORGE_FONTS=system\n"
+      "in the environment always uses every font, for fontconfig rules that prefer other faces.");
   cmd->add_option("TEMPLATE", flags->template_path, "The template file to render")
       ->required()
       ->type_name("TEMPLATE");
