@@ -11,6 +11,8 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
@@ -138,6 +140,19 @@ FontSet default_font_set() {
     return fast_fonts(true) != nullptr ? FontSet::kFast : FontSet::kSystem;
   }();
   return set;
+}
+
+void start_loading_fonts() {
+  static std::once_flag started;
+  std::call_once(started, [] {
+    const char* env = std::getenv("DOCFORGE_FONTS");
+    if (env != nullptr && std::strcmp(env, "system") == 0) return;
+    try {
+      std::thread([] { default_font_set(); }).detach();
+    } catch (const std::system_error&) {
+      // No thread: default_font_set() builds the subset when first asked.
+    }
+  });
 }
 
 PangoFontMap* new_font_map(FontSet set) {

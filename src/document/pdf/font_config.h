@@ -40,6 +40,11 @@ enum class FontSet {
 // kSystem when DOCFORGE_FONTS=system, or when the subset cannot be built; else kFast.
 FontSet default_font_set();
 
+// Starts building the subset on a thread, unless DOCFORGE_FONTS=system, so that the ~15 M
+// instructions of parsing the system configuration overlap with what the caller does before
+// its first render (default_font_set() waits for it). Once per process; harmless after that.
+void start_loading_fonts();
+
 // A new Pango cairo font map on the given font set. The subset's configuration is built
 // once per process (from fontconfig's caches: no font file is opened) and made fontconfig's
 // current configuration before Pango's own FcInit would parse the system's a second time.

@@ -261,8 +261,17 @@ struct LayoutEngine::Impl {
   bool hyphenation = false;
   bool lacked_glyphs = false;  // the last document had characters no font of font_set has
 
-  explicit Impl(FontSet set) : font_set(set) {
-    font_map = new_font_map(set);
+  explicit Impl(FontSet set) : font_set(set) {}
+  ~Impl() {
+    if (context != nullptr) g_object_unref(context);
+    if (font_map != nullptr) g_object_unref(font_map);
+  }
+
+  // The font map is made at the first render, so that a thread building the font subset
+  // (start_loading_fonts) overlaps with what comes before.
+  void ensure_context() {
+    if (context != nullptr) return;
+    font_map = new_font_map(font_set);
     context = pango_font_map_create_context(font_map);
     pango_cairo_context_set_resolution(context, 72.0);
     cairo_font_options_t* fo = cairo_font_options_create();
@@ -271,10 +280,6 @@ struct LayoutEngine::Impl {
     pango_cairo_context_set_font_options(context, fo);
     cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(context, FALSE);
-  }
-  ~Impl() {
-    g_object_unref(context);
-    g_object_unref(font_map);
   }
 
   void reset() {
@@ -1210,6 +1215,7 @@ struct LayoutEngine::Impl {
       return make_error(ErrorKind::kData, "margins leave less than one inch for the text");
     }
     std::string lang = prepared.settings.lang.empty() ? "en-US" : prepared.settings.lang;
+    ensure_context();
     pango_context_set_language(context, pango_language_from_string(lang.c_str()));
     language = lang;
     hyphenation = hyphenator.set_language(lang);
@@ -1322,7 +1328,7 @@ struct LayoutEngine::Impl {
   }
 };
 
-LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(default_font_set())) {}
+LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(FontSet::kSystem)) { start_loading_fonts(); }
 LayoutEngine::~LayoutEngine() = default;
 
 // With the font subset (font_config.h), a document whose theme names a family outside it, or
@@ -1333,6 +1339,9 @@ LayoutEngine::~LayoutEngine() = default;
 // and the markers the engine draws; a glyph Pango could not find is the check behind it.
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
                                           std::string_view source) {
+  // The hyphenation patterns load while the font subset may still be loading on its thread.
+  impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
+  if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
   if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
   const Theme& t = doc.theme;
   const DocumentSettings& st = doc.settings;
