@@ -2,6 +2,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
@@ -202,6 +203,24 @@ const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists) {
   }
   f->covered.emplace(std::move(key), all);  // kept for the process, like the configuration
   return all;
+}
+
+bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists) {
+  if (font == nullptr || !PANGO_IS_FC_FONT(font)) return false;
+  FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  FcChar8* name = nullptr;
+  for (int n = 0; FcPatternGetString(pattern, FC_FAMILY, n, &name) == FcResultMatch; ++n) {
+    std::string family = normalize(reinterpret_cast<const char*>(name));
+    for (std::string_view list : family_lists) {
+      while (!list.empty()) {
+        std::size_t comma = list.find(',');
+        if (normalize(list.substr(0, comma)) == family) return true;
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+      }
+    }
+  }
+  return false;
 }
 
 bool has_chars(const FcCharSet* chars, std::string_view text) {

@@ -55,6 +55,9 @@ PangoFontMap* new_font_map(FontSet set);
 // (fontconfig's comparison of names: case and spaces ignored). Computed once per lists.
 const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists);
 
+// Whether a font of a Pango cairo font map is a face of one of the families of `family_lists`.
+bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
+
 // Whether `chars` has every character of the UTF-8 text (controls and zero-width marks
 // aside, which are not drawn). False for invalid UTF-8.
 bool has_chars(const FcCharSet* chars, std::string_view text);

@@ -259,7 +259,9 @@ struct LayoutEngine::Impl {
   double pending = 0;  // space before the next item
   FontDescPtr body_font, heading_font[6], mono_font, small_font, title_font, subtitle_font, bold_body;
   bool hyphenation = false;
-  bool lacked_glyphs = false;  // the last document had characters no font of font_set has
+  // The last document had characters no font of font_set has, or (with the font subset) was
+  // drawn partly in a face outside its theme's families: see LayoutEngine::render.
+  bool needs_all_fonts = false;
 
   explicit Impl(FontSet set) : font_set(set) {}
   ~Impl() {
@@ -430,6 +432,26 @@ struct LayoutEngine::Impl {
     if (!key.empty()) layout_cache.add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
+  }
+
+  // Whether every run of the document's texts is in a face of the theme's families. With the
+  // font subset, text that went to another face was a fallback that only the full font list
+  // chooses as the system would (font_config.h); it is rare (a character the quick check
+  // could not see, such as one written as an HTML entity), so this walks the runs only.
+  bool drawn_in_theme_families() {
+    const std::vector<std::string> families = {theme->body_font, theme->heading_font, theme->mono_font};
+    std::unordered_map<PangoFont*, bool> known;
+    for (const Text& t : texts) {
+      for (GSList* l = pango_layout_get_lines_readonly(t.layout.get()); l != nullptr; l = l->next) {
+        for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r != nullptr; r = r->next) {
+          PangoFont* font = static_cast<PangoGlyphItem*>(r->data)->item->analysis.font;
+          auto it = known.find(font);
+          if (it == known.end()) it = known.emplace(font, font_of_families(font, families)).first;
+          if (!it->second) return false;
+        }
+      }
+    }
+    return true;
   }
 
   void check_missing_glyphs(int text) {
@@ -1322,7 +1344,7 @@ struct LayoutEngine::Impl {
     }
     out.pages = page_count;
     out.warnings = std::move(warnings);
-    lacked_glyphs = !missing.empty();
+    needs_all_fonts = !missing.empty() || (font_set == FontSet::kFast && !drawn_in_theme_families());
     reset();
     return out;
   }
@@ -1359,7 +1381,7 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
   if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
       has(st.author) && has(st.date) && has(st.toc_title) && has(kMarkerChars)) {
     auto out = impl_->render(doc, base_dir);
-    if (!out.ok() || !impl_->lacked_glyphs) return out;
+    if (!out.ok() || !impl_->needs_all_fonts) return out;
   }
   if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem);
   return system_->render(doc, base_dir);
