@@ -7,7 +7,10 @@
 // header rows are repeated at the top of every page the table continues on. Pagination is one
 // greedy pass that backs up to the last allowed break when an item does not fit.
 //
-// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font map and context
+// Fonts: the theme's families from a subset of the installed fonts when the document needs no
+// other, else every installed font (font_config.h); the output is the same either way.
+//
+// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font maps and contexts
 // (font and shaping caches live there) and is reused across documents by PdfEngine.
 
 #ifndef DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
