@@ -101,8 +101,9 @@ std::function<int()> add_render_command(CLI::App& app) {
       "The output format follows the -o extension; without -o the text goes to stdout.");
   cmd->footer(
       "PDF fonts: a document whose text the theme's own fonts cover is laid out with those fonts\n"
-      "only (faster start-up); anything else uses every installed font. DOCFORGE_FONTS=system\n"
-      "in the environment always uses every font, for fontconfig rules that prefer other faces.");
+      "only, found without reading fontconfig's rules (faster start-up); anything else uses every\n"
+      "installed font with the system's rules. DOCFORGE_FONTS=system in the environment always\n"
+      "does the latter: for your own fontconfig rules or font directories.");
   cmd->add_option("TEMPLATE", flags->template_path, "The template file to render")
       ->required()
       ->type_name("TEMPLATE");

@@ -74,8 +74,8 @@ FcCharSet* chars_of(Fast* f, std::string_view list) {
   return out;
 }
 
-// The system configuration (fonts.conf, its conf.d, the user's file) with a <selectfont> that
-// keeps only kFastFamilies. Font lists come from fontconfig's caches, as for FcInit.
+// The standard font directories and caches of a Linux fontconfig (those Debian's fonts.conf
+// names), no rules, and a <selectfont> that keeps only kFastFamilies.
 FcConfig* build_fast_config() {
   FcConfig* config = FcConfigCreate();
   if (config == nullptr) return nullptr;
@@ -86,8 +86,11 @@ FcConfig* build_fast_config() {
     select += "</string></patelt></pattern>";
   }
   select += "</acceptfont><rejectfont><pattern/></rejectfont></selectfont></fontconfig>";
-  // A null name is the default configuration file (FONTCONFIG_FILE or fonts.conf).
-  bool ok = FcConfigParseAndLoad(config, nullptr, FcTrue) &&
+  const char* dirs =
+      "<fontconfig><dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+      "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+      "<cachedir>/var/cache/fontconfig</cachedir><cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+  bool ok = FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(dirs), FcTrue) &&
             FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(select.c_str()), FcTrue) &&
             FcConfigBuildFonts(config);
   FcFontSet* fonts = ok ? FcConfigGetFonts(config, FcSetSystem) : nullptr;
@@ -154,6 +157,17 @@ void start_loading_fonts() {
       // No thread: default_font_set() builds the subset when first asked.
     }
   });
+}
+
+void use_system_fonts_for_default_font_map() {
+  thread_local bool done = false;
+  if (done) return;
+  done = true;
+  default_font_set();
+  if (!fast_is_current) return;
+  PangoFontMap* map = new_font_map(FontSet::kSystem);
+  if (PANGO_IS_CAIRO_FONT_MAP(map)) pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(map));
+  g_object_unref(map);  // the default holds it
 }
 
 PangoFontMap* new_font_map(FontSet set) {

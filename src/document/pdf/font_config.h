@@ -2,24 +2,28 @@
 //
 // Pango 1.50 sorts every installed face (FcFontSetSort, with charset trimming) for each
 // (family, size, weight, style) a document uses, and matches them all once more
-// (FcFontSetMatch): with the 332 faces of a Debian system with Noto installed, that was half
-// the instructions of a fresh process. The engine therefore asks fontconfig for a *subset*:
-// the system's own configuration (fonts.conf with conf.d, so the user's rules apply) whose
-// font list is narrowed by a <selectfont> to the families the built-in themes name
-// (kFastFamilies in the .cpp). Its font lists come from fontconfig's caches, as FcInit's do.
+// (FcFontSetMatch), after substituting the pattern with the system's rules; FcInit parses
+// /etc/fonts and its conf.d first. With the 332 faces of a Debian system with Noto installed,
+// that was more than half the instructions of a fresh process. The engine therefore asks a
+// configuration built in code: the standard font and cache directories (font lists come from
+// fontconfig's caches, as FcInit's do: no font file is opened), no rules, and a <selectfont>
+// that keeps only the families the built-in themes name (kFastFamilies in the .cpp). It is
+// made fontconfig's current configuration, so that Pango's FcInit has nothing to parse.
 //
-// Why that gives the same fonts: fontconfig scores each face against the pattern on its own,
-// and the families a theme names are bound strongly, so every face of them sorts before any
-// other face; Pango draws a character with the first face of that order that has it. For a
-// character that the theme's families have, that face is one of theirs, and the subset has
-// all of them in the same order. So a document is drawn with the subset only when the theme
-// names families of the subset and every character of the document is one they all have
-// (fast_set_chars, has_chars); anything else — a fallback font for another script, a theme
-// naming another family — is drawn with the full system configuration, as before.
-// font_config_test checks this character by character against the system's choice.
+// Why that gives the same fonts: Pango's pattern binds a theme's families strongly, so every
+// face of them sorts before any other face, and Pango draws a character with the first face
+// of that order that has it. For a character the theme's families have, that face is one of
+// theirs; the subset holds all of them, scored by the same weight, slant and width. So a
+// document is drawn with the subset only when its theme names subset families and every
+// character of it is one they all have (fast_set_chars, has_chars; after the render, every run
+// must be in one of them); anything else — a fallback font for another script, a theme naming
+// another family — is drawn with the full system configuration, as before.
+// font_config_test checks this character by character against the system's choice, and the
+// bundled documents come out byte for byte as with the system configuration.
 //
-// DOCFORGE_FONTS=system in the environment turns the subset off (for users whose own
-// fontconfig rules put other faces before a theme's families).
+// DOCFORGE_FONTS=system in the environment turns the subset off: for fontconfig rules of the
+// user's (FONTCONFIG_FILE, ~/.config/fontconfig) that change the theme's families or their
+// faces, which the subset does not read, and for fonts outside the standard directories.
 #ifndef DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
 #define DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
 
@@ -54,6 +58,12 @@ PangoFontMap* new_font_map(FontSet set);
 // "Liberation Serif, DejaVu Serif") has in the subset, or null when a family is not in it
 // (fontconfig's comparison of names: case and spaces ignored). Computed once per lists.
 const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists);
+
+// Makes this thread's default Pango cairo font map one on every font with the system's rules,
+// if the subset took the place of fontconfig's current configuration (else the default map
+// already is). For librsvg, which lays out SVG text with the default map: SVG text then comes
+// out as it always did. Costs a parse of the system configuration, once per thread that draws SVG.
+void use_system_fonts_for_default_font_map();
 
 // Whether a font of a Pango cairo font map is a face of one of the families of `family_lists`.
 bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
