@@ -21,8 +21,6 @@ namespace docforge::document::pdf {
 namespace {
 
 constexpr double kScale = PANGO_SCALE;
-// Every character the engine draws besides the document's text: list bullets, task boxes.
-constexpr std::string_view kMarkerChars = "\u2022\u25E6\u25AA\u2611\u2610";
 constexpr double kMinWidth = 96;  // pt: nested lists and quotes stop indenting here
 
 struct GObjectUnref {
@@ -680,7 +678,7 @@ struct LayoutEngine::Impl {
         int number = b.start;
         int depth = 0;
         for (double x = ctx.x; x > 0.5 && depth < 8; x -= t.list_indent) ++depth;
-        static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};  // also in kMarkerChars
+        static const char* const kBullets[] = {"\u2022", "\u25E6", "\u25AA"};
         for (const Block& item : b.children) {
           Ctx inner = ctx;
           if (inner.width - t.list_indent >= kMinWidth) {
@@ -1353,12 +1351,20 @@ struct LayoutEngine::Impl {
 LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(FontSet::kSystem)) { start_loading_fonts(); }
 LayoutEngine::~LayoutEngine() = default;
 
+// Whether Markdown may hold a task list item ("- [ ]", "- [x]"), drawn with a ballot box.
+static bool may_have_tasks(std::string_view md) {
+  return md.find("[ ]") != std::string_view::npos || md.find("[x]") != std::string_view::npos ||
+         md.find("[X]") != std::string_view::npos;
+}
+
 // With the font subset (font_config.h), a document whose theme names a family outside it, or
 // with a character that not all of the theme's families have, is rendered with every installed
 // font instead, so that it looks as it would have without the subset (fallback fonts are
 // chosen among all faces, and a warning about a missing character means that no installed
-// font has it). The characters checked are the source's, the fields drawn from the settings
-// and the markers the engine draws; a glyph Pango could not find is the check behind it.
+// font has it). The characters checked first are the source's and the fields drawn from the
+// settings (and the ballot boxes of task lists); behind that, a glyph Pango could not find or a
+// run in another face (a character written as an entity) sends the document to every font
+// after the fact.
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
                                           std::string_view source) {
   // The hyphenation patterns load while the font subset may still be loading on its thread.
@@ -1379,7 +1385,7 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
     return ok;
   };
   if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
-      has(st.author) && has(st.date) && has(st.toc_title) && has(kMarkerChars)) {
+      has(st.author) && has(st.date) && has(st.toc_title) && (!may_have_tasks(source) || has("\u2611\u2610"))) {
     auto out = impl_->render(doc, base_dir);
     if (!out.ok() || !impl_->needs_all_fonts) return out;
   }
