@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -40,7 +41,7 @@ struct Fast {
   FcConfig* config = nullptr;  // never destroyed: fontconfig's current configuration
   std::unordered_set<std::string> families;
   std::mutex mutex;            // guards covered
-  std::map<std::string, FcCharSet*, std::less<>> covered;  // by family lists (fast_set_chars)
+  std::map<std::string, std::unique_ptr<CharCoverage>, std::less<>> covered;  // fast_set_chars
 };
 
 // The characters of the subset's faces whose family is one of `list`; null when a family of
@@ -159,15 +160,19 @@ void start_loading_fonts() {
   });
 }
 
-void use_system_fonts_for_default_font_map() {
-  thread_local bool done = false;
-  if (done) return;
-  done = true;
+SystemFontsForDefaultFontMap::SystemFontsForDefaultFontMap() {
   default_font_set();
   if (!fast_is_current) return;
   PangoFontMap* map = new_font_map(FontSet::kSystem);
-  if (PANGO_IS_CAIRO_FONT_MAP(map)) pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(map));
+  if (PANGO_IS_CAIRO_FONT_MAP(map)) {
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(map));
+    set_ = true;
+  }
   g_object_unref(map);  // the default holds it
+}
+
+SystemFontsForDefaultFontMap::~SystemFontsForDefaultFontMap() {
+  if (set_) pango_cairo_font_map_set_default(nullptr);  // frees it
 }
 
 PangoFontMap* new_font_map(FontSet set) {
@@ -184,14 +189,42 @@ PangoFontMap* new_font_map(FontSet set) {
   return map;
 }
 
-const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists) {
+CharCoverage::CharCoverage(const FcCharSet* chars) {
+  Page page{};
+  FcChar32 next = 0;
+  for (FcChar32 base = FcCharSetFirstPage(chars, page.bits, &next); base != FC_CHARSET_DONE;
+       base = FcCharSetNextPage(chars, page.bits, &next)) {
+    page.base = base;
+    pages_.push_back(page);
+  }
+}
+
+bool CharCoverage::has(std::uint32_t c) const {
+  std::uint32_t base = c & ~0xFFu;
+  auto it = std::lower_bound(pages_.begin(), pages_.end(), base,
+                             [](const Page& p, std::uint32_t b) { return p.base < b; });
+  if (it == pages_.end() || it->base != base) return false;
+  return (it->bits[(c & 0xFF) >> 5] >> (c & 31)) & 1;
+}
+
+std::vector<std::uint32_t> CharCoverage::chars() const {
+  std::vector<std::uint32_t> out;
+  for (const Page& p : pages_) {
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      if ((p.bits[i >> 5] >> (i & 31)) & 1) out.push_back(p.base + i);
+    }
+  }
+  return out;
+}
+
+const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists) {
   Fast* f = fast_fonts(false);
   if (f == nullptr || family_lists.empty()) return nullptr;
   std::string key;
   for (const std::string& list : family_lists) key += list + '\n';
   std::lock_guard<std::mutex> lock(f->mutex);
   auto it = f->covered.find(key);
-  if (it != f->covered.end()) return it->second;
+  if (it != f->covered.end()) return it->second.get();
   FcCharSet* all = nullptr;
   for (const std::string& list : family_lists) {
     FcCharSet* cs = chars_of(f, list);
@@ -215,8 +248,14 @@ const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists) {
       all = nullptr;
     }
   }
-  f->covered.emplace(std::move(key), all);  // kept for the process, like the configuration
-  return all;
+  std::unique_ptr<CharCoverage> coverage;
+  if (all != nullptr) {
+    coverage = std::make_unique<CharCoverage>(all);
+    FcCharSetDestroy(all);
+  }
+  const CharCoverage* out = coverage.get();
+  f->covered.emplace(std::move(key), std::move(coverage));  // kept for the process
+  return out;
 }
 
 bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists) {
@@ -237,7 +276,7 @@ bool font_of_families(PangoFont* font, const std::vector<std::string>& family_li
   return false;
 }
 
-bool has_chars(const FcCharSet* chars, std::string_view text) {
+bool has_chars(const CharCoverage* chars, std::string_view text) {
   const char* p = text.data();
   const char* end = p + text.size();
   while (p < end) {
@@ -248,7 +287,7 @@ bool has_chars(const FcCharSet* chars, std::string_view text) {
     gunichar c = g_utf8_get_char_validated(p, end - p);
     if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) return false;
     p = g_utf8_next_char(p);
-    if (FcCharSetHasChar(chars, c)) continue;
+    if (chars->has(c)) continue;
     GUnicodeType type = g_unichar_type(c);
     if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT || g_unichar_iszerowidth(c)) continue;
     return false;

@@ -30,6 +30,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,23 +55,49 @@ void start_loading_fonts();
 // current configuration before Pango's own FcInit would parse the system's a second time.
 PangoFontMap* new_font_map(FontSet set);
 
+// A set of characters, copied out of a fontconfig FcCharSet: fontconfig links a set's pages
+// by offsets, which a leak checker cannot follow in a set kept for the life of the process.
+class CharCoverage {
+ public:
+  explicit CharCoverage(const FcCharSet* chars);
+  bool has(std::uint32_t c) const;
+  std::vector<std::uint32_t> chars() const;  // in order
+
+ private:
+  struct Page {
+    std::uint32_t base;
+    FcChar32 bits[FC_CHARSET_MAP_SIZE];
+  };
+  std::vector<Page> pages_;  // by base
+};
+
 // The characters that every one of `family_lists` (Pango family lists such as
 // "Liberation Serif, DejaVu Serif") has in the subset, or null when a family is not in it
-// (fontconfig's comparison of names: case and spaces ignored). Computed once per lists.
-const FcCharSet* fast_set_chars(const std::vector<std::string>& family_lists);
+// (fontconfig's comparison of names: case and spaces ignored) or they lack printable ASCII.
+// Computed once per lists and kept for the process.
+const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists);
 
-// Makes this thread's default Pango cairo font map one on every font with the system's rules,
-// if the subset took the place of fontconfig's current configuration (else the default map
-// already is). For librsvg, which lays out SVG text with the default map: SVG text then comes
-// out as it always did. Costs a parse of the system configuration, once per thread that draws SVG.
-void use_system_fonts_for_default_font_map();
+// Whether `chars` has every character of the UTF-8 text (controls and zero-width marks
+// aside, which are not drawn). False for invalid UTF-8.
+bool has_chars(const CharCoverage* chars, std::string_view text);
 
 // Whether a font of a Pango cairo font map is a face of one of the families of `family_lists`.
 bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
 
-// Whether `chars` has every character of the UTF-8 text (controls and zero-width marks
-// aside, which are not drawn). False for invalid UTF-8.
-bool has_chars(const FcCharSet* chars, std::string_view text);
+// For its lifetime, this thread's default Pango cairo font map is one on every font with the
+// system's rules, if the subset took the place of fontconfig's current configuration (else the
+// default map already is). For librsvg, which lays SVG text out with the default map: SVG text
+// then comes out as it always did. The first one parses the system configuration.
+class SystemFontsForDefaultFontMap {
+ public:
+  SystemFontsForDefaultFontMap();
+  ~SystemFontsForDefaultFontMap();
+  SystemFontsForDefaultFontMap(const SystemFontsForDefaultFontMap&) = delete;
+  SystemFontsForDefaultFontMap& operator=(const SystemFontsForDefaultFontMap&) = delete;
+
+ private:
+  bool set_ = false;
+};
 
 }  // namespace docforge::document::pdf
 

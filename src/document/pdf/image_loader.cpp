@@ -66,7 +66,7 @@ class SvgImage : public Image {
   double height_pt() const override { return h_ * kPxToPt; }
   void draw(cairo_t* cr, double x, double y, double w, double h) const override {
     RsvgRectangle viewport{x, y, w, h};
-    use_system_fonts_for_default_font_map();  // librsvg lays SVG text out with it
+    SystemFontsForDefaultFontMap fonts;  // librsvg lays SVG text out with the default font map
     rsvg().render_document(handle_, cr, &viewport, nullptr);
   }
 

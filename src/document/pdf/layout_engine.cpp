@@ -1373,7 +1373,7 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
   if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
   const Theme& t = doc.theme;
   const DocumentSettings& st = doc.settings;
-  const FcCharSet* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
+  const CharCoverage* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
   auto has = [chars, &t](std::string_view text) {
     if (!has_chars(chars, text)) return false;
     if (!t.heading_uppercase || std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
