@@ -99,6 +99,11 @@ std::function<int()> add_render_command(CLI::App& app) {
       "render",
       "Render one template with data into one document.\n"
       "The output format follows the -o extension; without -o the text goes to stdout.");
+  cmd->footer(
+      "PDF fonts: a document whose text the theme's own fonts cover is laid out with those fonts\n"
+      "only, found without reading fontconfig's rules (faster start-up); anything else uses every\n"
+      "installed font with the system's rules. DOCFORGE_FONTS=system in the environment always\n"
+      "does the latter: for your own fontconfig rules or font directories.");
   cmd->add_option("TEMPLATE", flags->template_path, "The template file to render")
       ->required()
       ->type_name("TEMPLATE");

@@ -1,4 +1,5 @@
 #include "document/pdf/image_loader.h"
+#include "document/pdf/font_config.h"
 
 #include <cairo.h>
 #include <dlfcn.h>
@@ -65,6 +66,7 @@ class SvgImage : public Image {
   double height_pt() const override { return h_ * kPxToPt; }
   void draw(cairo_t* cr, double x, double y, double w, double h) const override {
     RsvgRectangle viewport{x, y, w, h};
+    SystemFontsForDefaultFontMap fonts;  // librsvg lays SVG text out with the default font map
     rsvg().render_document(handle_, cr, &viewport, nullptr);
   }
 

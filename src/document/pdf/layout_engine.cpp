@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "document/pdf/deflate_level.h"
+#include "document/pdf/font_config.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
 
@@ -235,6 +236,7 @@ bool parse_page_size(std::string_view text, double* w, double* h) {
 }
 
 struct LayoutEngine::Impl {
+  FontSet font_set;
   PangoFontMap* font_map = nullptr;
   PangoContext* context = nullptr;
   Hyphenator hyphenator;
@@ -255,9 +257,21 @@ struct LayoutEngine::Impl {
   double pending = 0;  // space before the next item
   FontDescPtr body_font, heading_font[6], mono_font, small_font, title_font, subtitle_font, bold_body;
   bool hyphenation = false;
+  // The last document had characters no font of font_set has, or (with the font subset) was
+  // drawn partly in a face outside its theme's families: see LayoutEngine::render.
+  bool needs_all_fonts = false;
 
-  Impl() {
-    font_map = pango_cairo_font_map_new();
+  explicit Impl(FontSet set) : font_set(set) {}
+  ~Impl() {
+    if (context != nullptr) g_object_unref(context);
+    if (font_map != nullptr) g_object_unref(font_map);
+  }
+
+  // The font map is made at the first render, so that a thread building the font subset
+  // (start_loading_fonts) overlaps with what comes before.
+  void ensure_context() {
+    if (context != nullptr) return;
+    font_map = new_font_map(font_set);
     context = pango_font_map_create_context(font_map);
     pango_cairo_context_set_resolution(context, 72.0);
     cairo_font_options_t* fo = cairo_font_options_create();
@@ -266,10 +280,6 @@ struct LayoutEngine::Impl {
     pango_cairo_context_set_font_options(context, fo);
     cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(context, FALSE);
-  }
-  ~Impl() {
-    g_object_unref(context);
-    g_object_unref(font_map);
   }
 
   void reset() {
@@ -420,6 +430,26 @@ struct LayoutEngine::Impl {
     if (!key.empty()) layout_cache.add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
+  }
+
+  // Whether every run of the document's texts is in a face of the theme's families. With the
+  // font subset, text that went to another face was a fallback that only the full font list
+  // chooses as the system would (font_config.h); it is rare (a character the quick check
+  // could not see, such as one written as an HTML entity), so this walks the runs only.
+  bool drawn_in_theme_families() {
+    const std::vector<std::string> families = {theme->body_font, theme->heading_font, theme->mono_font};
+    std::unordered_map<PangoFont*, bool> known;
+    for (const Text& t : texts) {
+      for (GSList* l = pango_layout_get_lines_readonly(t.layout.get()); l != nullptr; l = l->next) {
+        for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r != nullptr; r = r->next) {
+          PangoFont* font = static_cast<PangoGlyphItem*>(r->data)->item->analysis.font;
+          auto it = known.find(font);
+          if (it == known.end()) it = known.emplace(font, font_of_families(font, families)).first;
+          if (!it->second) return false;
+        }
+      }
+    }
+    return true;
   }
 
   void check_missing_glyphs(int text) {
@@ -1205,6 +1235,7 @@ struct LayoutEngine::Impl {
       return make_error(ErrorKind::kData, "margins leave less than one inch for the text");
     }
     std::string lang = prepared.settings.lang.empty() ? "en-US" : prepared.settings.lang;
+    ensure_context();
     pango_context_set_language(context, pango_language_from_string(lang.c_str()));
     language = lang;
     hyphenation = hyphenator.set_language(lang);
@@ -1311,16 +1342,55 @@ struct LayoutEngine::Impl {
     }
     out.pages = page_count;
     out.warnings = std::move(warnings);
+    needs_all_fonts = !missing.empty() || (font_set == FontSet::kFast && !drawn_in_theme_families());
     reset();
     return out;
   }
 };
 
-LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>()) {}
+LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(FontSet::kSystem)) { start_loading_fonts(); }
 LayoutEngine::~LayoutEngine() = default;
 
-Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir) {
-  return impl_->render(doc, base_dir);
+// Whether Markdown may hold a task list item ("- [ ]", "- [x]"), drawn with a ballot box.
+static bool may_have_tasks(std::string_view md) {
+  return md.find("[ ]") != std::string_view::npos || md.find("[x]") != std::string_view::npos ||
+         md.find("[X]") != std::string_view::npos;
+}
+
+// With the font subset (font_config.h), a document whose theme names a family outside it, or
+// with a character that not all of the theme's families have, is rendered with every installed
+// font instead, so that it looks as it would have without the subset (fallback fonts are
+// chosen among all faces, and a warning about a missing character means that no installed
+// font has it). The characters checked first are the source's and the fields drawn from the
+// settings (and the ballot boxes of task lists); behind that, a glyph Pango could not find or a
+// run in another face (a character written as an entity) sends the document to every font
+// after the fact.
+Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
+                                          std::string_view source) {
+  // The hyphenation patterns load while the font subset may still be loading on its thread.
+  impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
+  if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
+  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
+  const Theme& t = doc.theme;
+  const DocumentSettings& st = doc.settings;
+  const CharCoverage* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
+  auto has = [chars, &t](std::string_view text) {
+    if (!has_chars(chars, text)) return false;
+    if (!t.heading_uppercase || std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+      return true;
+    }
+    gchar* up = g_utf8_strup(text.data(), static_cast<gssize>(text.size()));  // headings in capitals
+    bool ok = has_chars(chars, up);
+    g_free(up);
+    return ok;
+  };
+  if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
+      has(st.author) && has(st.date) && has(st.toc_title) && (!may_have_tasks(source) || has("\u2611\u2610"))) {
+    auto out = impl_->render(doc, base_dir);
+    if (!out.ok() || !impl_->needs_all_fonts) return out;
+  }
+  if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem);
+  return system_->render(doc, base_dir);
 }
 
 }  // namespace docforge::document::pdf

@@ -7,7 +7,10 @@
 // header rows are repeated at the top of every page the table continues on. Pagination is one
 // greedy pass that backs up to the last allowed break when an item does not fit.
 //
-// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font map and context
+// Fonts: the theme's families from a subset of the installed fonts when the document needs no
+// other, else every installed font (font_config.h); the output is the same either way.
+//
+// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font maps and contexts
 // (font and shaping caches live there) and is reused across documents by PdfEngine.
 
 #ifndef DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
@@ -35,12 +38,15 @@ class LayoutEngine {
   LayoutEngine(const LayoutEngine&) = delete;
   LayoutEngine& operator=(const LayoutEngine&) = delete;
 
-  // base_dir resolves relative image paths.
-  Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir);
+  // base_dir resolves relative image paths. source: the text the document came from (for the
+  // font subset's quick check of its characters, font_config.h); empty: no quick check.
+  Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir,
+                              std::string_view source = {});
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Impl> system_;  // every installed font: when impl_'s subset lacks something
 };
 
 // Page size in points from "a4", "letter", "210mm x 297mm", ...; nullopt when not understood.

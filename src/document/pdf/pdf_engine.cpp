@@ -83,7 +83,7 @@ PdfEngine::~PdfEngine() = default;
 Result<ConvertResult> PdfEngine::render(std::string_view markdown, const ConvertOptions& options) {
   auto prepared = prepare_document(markdown, options, &impl_->themes);
   if (!prepared.ok()) return std::move(prepared).error();
-  auto out = impl_->layout.render(prepared.value(), options.base_dir);
+  auto out = impl_->layout.render(prepared.value(), options.base_dir, markdown);
   if (!out.ok()) return std::move(out).error();
   ConvertResult result;
   result.bytes = std::move(out->pdf);

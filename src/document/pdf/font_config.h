@@ -1,0 +1,104 @@
+// Which fonts the PDF engine asks fontconfig for.
+//
+// Pango 1.50 sorts every installed face (FcFontSetSort, with charset trimming) for each
+// (family, size, weight, style) a document uses, and matches them all once more
+// (FcFontSetMatch), after substituting the pattern with the system's rules; FcInit parses
+// /etc/fonts and its conf.d first. With the 332 faces of a Debian system with Noto installed,
+// that was more than half the instructions of a fresh process. The engine therefore asks a
+// configuration built in code: the standard font and cache directories (font lists come from
+// fontconfig's caches, as FcInit's do: no font file is opened), no rules, and a <selectfont>
+// that keeps only the families the built-in themes name (kFastFamilies in the .cpp). It is
+// made fontconfig's current configuration, so that Pango's FcInit has nothing to parse.
+//
+// Why that gives the same fonts: Pango's pattern binds a theme's families strongly, so every
+// face of them sorts before any other face, and Pango draws a character with the first face
+// of that order that has it. For a character the theme's families have, that face is one of
+// theirs; the subset holds all of them, scored by the same weight, slant and width. So a
+// document is drawn with the subset only when its theme names subset families and every
+// character of it is one they all have (fast_set_chars, has_chars; after the render, every run
+// must be in one of them); anything else — a fallback font for another script, a theme naming
+// another family — is drawn with the full system configuration, as before.
+// font_config_test checks this character by character against the system's choice, and the
+// bundled documents come out byte for byte as with the system configuration.
+//
+// DOCFORGE_FONTS=system in the environment turns the subset off: for fontconfig rules of the
+// user's (FONTCONFIG_FILE, ~/.config/fontconfig) that change the theme's families or their
+// faces, which the subset does not read, and for fonts outside the standard directories.
+#ifndef DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
+#define DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
+
+#include <fontconfig/fontconfig.h>
+#include <pango/pango.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace docforge::document::pdf {
+
+enum class FontSet {
+  kFast,    // the subset (above); falls back to kSystem per document when it lacks something
+  kSystem,  // every installed face, the system configuration: what fontconfig users expect
+};
+
+// kSystem when DOCFORGE_FONTS=system, or when the subset cannot be built; else kFast.
+FontSet default_font_set();
+
+// Starts building the subset on a thread, unless DOCFORGE_FONTS=system, so that the ~15 M
+// instructions of parsing the system configuration overlap with what the caller does before
+// its first render (default_font_set() waits for it). Once per process; harmless after that.
+void start_loading_fonts();
+
+// A new Pango cairo font map on the given font set. The subset's configuration is built
+// once per process (from fontconfig's caches: no font file is opened) and made fontconfig's
+// current configuration before Pango's own FcInit would parse the system's a second time.
+PangoFontMap* new_font_map(FontSet set);
+
+// A set of characters, copied out of a fontconfig FcCharSet: fontconfig links a set's pages
+// by offsets, which a leak checker cannot follow in a set kept for the life of the process.
+class CharCoverage {
+ public:
+  explicit CharCoverage(const FcCharSet* chars);
+  bool has(std::uint32_t c) const;
+  std::vector<std::uint32_t> chars() const;  // in order
+
+ private:
+  struct Page {
+    std::uint32_t base;
+    FcChar32 bits[FC_CHARSET_MAP_SIZE];
+  };
+  std::vector<Page> pages_;  // by base
+};
+
+// The characters that every one of `family_lists` (Pango family lists such as
+// "Liberation Serif, DejaVu Serif") has in the subset, or null when a family is not in it
+// (fontconfig's comparison of names: case and spaces ignored) or they lack printable ASCII.
+// Computed once per lists and kept for the process.
+const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists);
+
+// Whether `chars` has every character of the UTF-8 text (controls and zero-width marks
+// aside, which are not drawn). False for invalid UTF-8.
+bool has_chars(const CharCoverage* chars, std::string_view text);
+
+// Whether a font of a Pango cairo font map is a face of one of the families of `family_lists`.
+bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
+
+// For its lifetime, this thread's default Pango cairo font map is one on every font with the
+// system's rules, if the subset took the place of fontconfig's current configuration (else the
+// default map already is). For librsvg, which lays SVG text out with the default map: SVG text
+// then comes out as it always did. The first one parses the system configuration.
+class SystemFontsForDefaultFontMap {
+ public:
+  SystemFontsForDefaultFontMap();
+  ~SystemFontsForDefaultFontMap();
+  SystemFontsForDefaultFontMap(const SystemFontsForDefaultFontMap&) = delete;
+  SystemFontsForDefaultFontMap& operator=(const SystemFontsForDefaultFontMap&) = delete;
+
+ private:
+  bool set_ = false;
+};
+
+}  // namespace docforge::document::pdf
+
+#endif  // DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
