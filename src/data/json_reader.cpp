@@ -51,6 +51,8 @@ struct Builder {
   std::vector<Map::Entry> fields;
   ValueArena arena;
   ValueArena* use_arena = nullptr;  // &arena for a large document, else nullptr
+  simdjson::ondemand::parser* parser = nullptr;  // for unescaping into our own buffers
+  std::string scratch;                           // the string being unescaped
   void reset() {
     items.clear();
     fields.clear();
@@ -72,6 +74,15 @@ struct Builder {
 // it). Smaller documents (JSON Lines records, configuration files) use the global heap: a
 // chunk kept alive by one small retained record would waste most of its 2 MB.
 constexpr std::size_t kArenaMinBytes = std::size_t{1} << 20;
+
+// Unescapes a string of at most `bound` bytes into b.scratch.
+error_code unescape(Builder& b, od::raw_json_string raw, std::size_t bound, std::string_view* out) {
+  if (b.scratch.size() < bound + simdjson::SIMDJSON_PADDING) {
+    b.scratch.resize(bound + simdjson::SIMDJSON_PADDING);
+  }
+  auto* dst = reinterpret_cast<std::uint8_t*>(b.scratch.data());
+  return b.parser->unescape(raw, dst).get(*out);
+}
 
 // Converts one On-Demand value into a Value, visiting (and so validating) all of it. On-Demand
 // rather than DOM: it builds no tape, which on a 100 MB document saves ~300 MB of memory that
@@ -107,8 +118,16 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       for (auto field : o) {
         od::field f;
         if (auto e = std::move(field).get(f)) return e;
-        std::string_view key;
-        if (auto e = f.unescaped_key().get(key)) return e;
+        // The key straight from the input when it has no escapes (almost always): no copy
+        // into simdjson's string buffer, whose pages would be touched once and dropped.
+        const char* raw = f.key().raw();
+        std::size_t n = 0;
+        while (raw[n] != '"' && raw[n] != '\\') ++n;
+        std::string_view key(raw, n);
+        if (raw[n] == '\\') {
+          while (raw[n] != '"') n += raw[n] == '\\' ? 2 : 1;
+          if (auto e = unescape(b, f.key(), n, &key)) return e;
+        }
         Value k = b.keys.get(key);
         Value item;
         if (auto e = to_value(f.value(), depth + 1, max_depth, b, &item)) return e;
@@ -162,8 +181,14 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       return simdjson::SUCCESS;
     }
     case od::json_type::string: {
+      // Unescaped into a small reused buffer rather than simdjson's string buffer (as large
+      // as the document, its pages touched once per document). The token (the quoted string
+      // and any blanks after it) bounds the unescaped size.
+      const std::size_t bound = v.raw_json_token().size();
+      od::raw_json_string raw;
+      if (auto e = v.get_raw_json_string().get(raw)) return e;
       std::string_view sv;
-      if (auto e = v.get_string().get(sv)) return e;
+      if (auto e = unescape(b, raw, bound, &sv)) return e;
       *out = b.string(sv);
       return simdjson::SUCCESS;
     }
@@ -242,6 +267,7 @@ Result<Value> JsonReader::parse_padded(std::string_view text, std::size_t paddin
       Value v;
       std::size_t depth_limit = std::min(opt.max_depth, kFastPathMaxDepth);
       Builder& b = impl_->builder;
+      b.parser = &impl_->parser;
       b.use_arena = text.size() >= kArenaMinBytes ? &b.arena : nullptr;
       const error_code e = document_to_value(doc, depth_limit, b, &v);
       // The last chunk goes once this document's values do (the next document starts a new one).
