@@ -24,7 +24,9 @@
 #define DOCFORGE_VALUE_H_
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -78,6 +80,7 @@ class Value;
 class BigInt;
 class Object;
 class Map;
+class ValueArena;
 using List = std::vector<Value>;
 
 class Value {
@@ -99,6 +102,14 @@ class Value {
   static Value map(Map m);
   static Value map();  // empty map
   static Value object(Object* o);  // takes a reference; o must be heap-allocated with new
+
+  // The same values with their heap part bump-allocated from `arena` (see ValueArena): for
+  // the data readers, which build millions of them at once. The list's item vector itself
+  // stays on the global heap; a map's entries come from the arena when built with
+  // Map::from_entries(..., &arena).
+  static Value string(std::string_view s, ValueArena& arena);
+  static Value list(List items, ValueArena& arena);
+  static Value map(Map m, ValueArena& arena);
 
   Value(const Value& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) { retain(); }
   Value(Value&& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) {
@@ -222,16 +233,24 @@ static_assert(sizeof(Value) == 16, "Value must stay two words");
 
 // An insertion-ordered map with Value keys (Python dict semantics: 1, 1.0 and True are the same
 // key; assigning an existing key keeps its position). Lookups by string are the fast path.
+// The entries are one array (from the global heap, or from a ValueArena for maps the data
+// readers build: such a map moves its entries to the global heap when it grows).
 class Map {
  public:
   using Entry = std::pair<Value, Value>;
 
-  Map() = default;
-  std::size_t size() const noexcept { return entries_.size(); }
-  bool empty() const noexcept { return entries_.empty(); }
-  const std::vector<Entry>& entries() const noexcept { return entries_; }
-  auto begin() const noexcept { return entries_.begin(); }
-  auto end() const noexcept { return entries_.end(); }
+  Map() noexcept = default;
+  Map(const Map& o);
+  Map(Map&& o) noexcept;
+  Map& operator=(const Map& o);
+  Map& operator=(Map&& o) noexcept;
+  ~Map();
+
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::span<const Entry> entries() const noexcept { return {data_, size_}; }
+  const Entry* begin() const noexcept { return data_; }
+  const Entry* end() const noexcept { return data_ + size_; }
 
   // nullptr when absent.
   const Value* find(const Value& key) const noexcept;
@@ -240,20 +259,80 @@ class Map {
   void set(Value key, Value value);
   void set(std::string_view key, Value value) { set(Value::string(key), std::move(value)); }
   bool erase(const Value& key);
-  void reserve(std::size_t n) { entries_.reserve(n); }
+  void reserve(std::size_t n);
 
   // Bulk construction (the data readers): entries in source order, keys possibly repeated. A
   // repeated key keeps its first position and its last value, exactly as set() one by one would
   // leave it, for a fraction of the cost (one pass, one index build).
   static Map from_entries(std::vector<Entry> entries);
+  // Same, moving the entries out of [first, last) into an exactly sized array, taken from
+  // `arena` when given (nullptr: the global heap).
+  static Map from_entries(Entry* first, Entry* last, ValueArena* arena = nullptr);
 
  private:
   void rebuild_index();
   std::ptrdiff_t index_of(const Value& key, std::size_t h) const noexcept;
+  void grow(std::size_t min_capacity);
+  void resolve_repeated_keys();
+  void destroy() noexcept;
 
-  std::vector<Entry> entries_;
-  // Open-addressing index into entries_, built once the map grows past a few entries.
-  std::vector<std::int32_t> index_;
+  Entry* data_ = nullptr;
+  std::uint32_t size_ = 0;
+  std::uint32_t capacity_ = 0;
+  // Open-addressing index into data_ (index_capacity_ slots), built once the map grows past a
+  // few entries; nullptr below that.
+  std::int32_t* index_ = nullptr;
+  std::uint32_t index_capacity_ = 0;
+  bool arena_storage_ = false;  // data_ came from a ValueArena
+};
+
+// Bump allocation for the heap parts of the many small values of one large document (the data
+// readers use one per big JSON document). Values made with an arena are ordinary Values: they
+// are copied, shared between threads, mutated (map_mut/list_mut) and outlive the arena exactly
+// as any other. Their memory comes from 2 MB chunks (on Linux, transparent huge pages where the
+// kernel allows: one page fault per chunk instead of 512); each chunk counts the objects in it
+// and goes back to the system when the last of them is destroyed and the arena has moved on to
+// another chunk (or was released). The price: one long-lived value keeps its whole chunk, so an
+// arena suits the values of one big document, not a long stream of which a few are kept.
+//
+// Thread safety: one thread at a time uses an arena; the values made with it may be read,
+// copied and destroyed on any thread.
+class ValueArena {
+ public:
+  ValueArena() noexcept = default;
+  ~ValueArena() { release(); }
+  ValueArena(const ValueArena&) = delete;
+  ValueArena& operator=(const ValueArena&) = delete;
+
+  // Stops filling the current chunk: it is freed as soon as the values in it are gone. The
+  // next value made with the arena starts a new chunk.
+  void release() noexcept;
+
+  static constexpr std::size_t kChunkSize = std::size_t{2} << 20;
+  // Larger objects come from the global heap even when made with an arena.
+  static constexpr std::size_t kMaxObjectSize = kChunkSize / 16;
+
+ private:
+  friend class Value;
+  friend class Map;
+  // Memory for one object of n bytes, 8-byte aligned, counted on its chunk (freed with
+  // value_internal::arena_free, from any thread); nullptr when n > kMaxObjectSize.
+  void* allocate(std::size_t n) {
+    n = (n + 7) & ~std::size_t{7};
+    if (n <= static_cast<std::size_t>(end_ - next_)) [[likely]] {
+      void* p = next_;
+      next_ += n;
+      ++count_;
+      return p;
+    }
+    return allocate_slow(n);
+  }
+  void* allocate_slow(std::size_t n);
+
+  char* chunk_ = nullptr;
+  char* next_ = nullptr;
+  char* end_ = nullptr;
+  std::uint64_t count_ = 0;  // objects handed out from chunk_
 };
 
 // An exact signed integer of any size (Python int beyond 64 bits). Value-semantic.

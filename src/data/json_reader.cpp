@@ -3,8 +3,14 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+
+#if defined(__linux__) && defined(DOCFORGE_SIMDJSON_3_0_LAYOUT)
+#include <sys/mman.h>
+#define DOCFORGE_ADVISE_HUGE_PAGES 1
+#endif
 
 #include "data/json_parser.h"
 
@@ -41,17 +47,48 @@ namespace od = simdjson::ondemand;
 
 // Everything one parse needs besides simdjson: the shared keys, and stacks of the items and
 // fields of the lists and objects still open (innermost last). A container's children collect
-// on its stack and move into one exactly sized vector when it closes, instead of growing the
-// container's own vector one element at a time; the stacks keep their capacity between parses.
+// on its stack and move into one exactly sized array when it closes, instead of growing the
+// container's own array one element at a time; the stacks keep their capacity between parses.
+// A large document's strings, lists and maps come from `arena` (one per reader): see
+// kArenaMinBytes.
 struct Builder {
   KeyTable keys;
   std::vector<Value> items;
   std::vector<Map::Entry> fields;
+  ValueArena arena;
+  ValueArena* use_arena = nullptr;  // &arena for a large document, else nullptr
+  simdjson::ondemand::parser* parser = nullptr;  // for unescaping into our own buffers
+  std::string scratch;                           // the string being unescaped
   void reset() {
     items.clear();
     fields.clear();
   }
+  Value string(std::string_view s) {
+    return use_arena != nullptr ? Value::string(s, *use_arena) : Value::string(s);
+  }
+  Value list(List l) {
+    return use_arena != nullptr ? Value::list(std::move(l), *use_arena) : Value::list(std::move(l));
+  }
+  Value map(Map m) {
+    return use_arena != nullptr ? Value::map(std::move(m), *use_arena) : Value::map(std::move(m));
+  }
 };
+
+// Documents from this size on are built in a ValueArena: their millions of small values are
+// bump-allocated from 2 MB chunks (huge pages) instead of one malloc each, which on a 100 MB
+// document halves the parse time (malloc and first-touch page faults were more than half of
+// it). Smaller documents (JSON Lines records, configuration files) use the global heap: a
+// chunk kept alive by one small retained record would waste most of its 2 MB.
+constexpr std::size_t kArenaMinBytes = std::size_t{1} << 20;
+
+// Unescapes a string of at most `bound` bytes into b.scratch.
+error_code unescape(Builder& b, od::raw_json_string raw, std::size_t bound, std::string_view* out) {
+  if (b.scratch.size() < bound + simdjson::SIMDJSON_PADDING) {
+    b.scratch.resize(bound + simdjson::SIMDJSON_PADDING);
+  }
+  auto* dst = reinterpret_cast<std::uint8_t*>(b.scratch.data());
+  return b.parser->unescape(raw, dst).get(*out);
+}
 
 // Converts one On-Demand value into a Value, visiting (and so validating) all of it. On-Demand
 // rather than DOM: it builds no tape, which on a 100 MB document saves ~300 MB of memory that
@@ -75,7 +112,7 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
         b.items.push_back(std::move(x));
       }
       auto first = b.items.begin() + static_cast<std::ptrdiff_t>(base);
-      *out = Value::list(List(std::make_move_iterator(first), std::make_move_iterator(b.items.end())));
+      *out = b.list(List(std::make_move_iterator(first), std::make_move_iterator(b.items.end())));
       b.items.erase(first, b.items.end());
       return simdjson::SUCCESS;
     }
@@ -87,17 +124,24 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       for (auto field : o) {
         od::field f;
         if (auto e = std::move(field).get(f)) return e;
-        std::string_view key;
-        if (auto e = f.unescaped_key().get(key)) return e;
+        // The key straight from the input when it has no escapes (almost always): no copy
+        // into simdjson's string buffer, whose pages would be touched once and dropped.
+        const char* raw = f.key().raw();
+        std::size_t n = 0;
+        while (raw[n] != '"' && raw[n] != '\\') ++n;
+        std::string_view key(raw, n);
+        if (raw[n] == '\\') {
+          while (raw[n] != '"') n += raw[n] == '\\' ? 2 : 1;
+          if (auto e = unescape(b, f.key(), n, &key)) return e;
+        }
         Value k = b.keys.get(key);
         Value item;
         if (auto e = to_value(f.value(), depth + 1, max_depth, b, &item)) return e;
         b.fields.emplace_back(std::move(k), std::move(item));
       }
-      auto first = b.fields.begin() + static_cast<std::ptrdiff_t>(base);
-      *out = Value::map(Map::from_entries(std::vector<Map::Entry>(
-          std::make_move_iterator(first), std::make_move_iterator(b.fields.end()))));
-      b.fields.erase(first, b.fields.end());
+      Map::Entry* first = b.fields.data() + base;
+      *out = b.map(Map::from_entries(first, b.fields.data() + b.fields.size(), b.use_arena));
+      b.fields.resize(base);
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {
@@ -143,9 +187,15 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       return simdjson::SUCCESS;
     }
     case od::json_type::string: {
+      // Unescaped into a small reused buffer rather than simdjson's string buffer (as large
+      // as the document, its pages touched once per document). The token (the quoted string
+      // and any blanks after it) bounds the unescaped size.
+      const std::size_t bound = v.raw_json_token().size();
+      od::raw_json_string raw;
+      if (auto e = v.get_raw_json_string().get(raw)) return e;
       std::string_view sv;
-      if (auto e = v.get_string().get(sv)) return e;
-      *out = Value::string(sv);
+      if (auto e = unescape(b, raw, bound, &sv)) return e;
+      *out = b.string(sv);
       return simdjson::SUCCESS;
     }
     case od::json_type::boolean: {
@@ -184,6 +234,47 @@ error_code document_to_value(od::document& doc, std::size_t max_depth, Builder& 
   return simdjson::SUCCESS;
 }
 
+#ifdef DOCFORGE_ADVISE_HUGE_PAGES
+// simdjson's stage 1 writes a 4-byte index for every token of the document into a buffer of
+// 4 bytes per input byte (400 MB virtual for a 100 MB document, ~100 MB of it touched), newly
+// allocated for every parser. On the VMs here each 4 KB first-touch page fault costs more than
+// parsing the page, and this buffer was half of the parse time. simdjson 3.0 has no allocator
+// hook and keeps the buffer behind a private member, so we read that member (an explicit
+// instantiation may name private members) and advise transparent huge pages for it: advice
+// only, simdjson's behaviour does not change. CMake enables this for simdjson 3.0.x only,
+// whose layout it was written against.
+using ParserImplementation =
+    std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
+ParserImplementation parser_implementation_member() noexcept;
+template <ParserImplementation Member>
+struct ParserImplementationAccess {
+  friend ParserImplementation parser_implementation_member() noexcept { return Member; }
+};
+template struct ParserImplementationAccess<&od::parser::implementation>;
+
+void advise_huge_pages(const void* p, std::size_t bytes) noexcept {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto start = reinterpret_cast<std::uintptr_t>(p);
+  const std::uintptr_t begin = (start + kHuge - 1) & ~(kHuge - 1);
+  const std::uintptr_t end = (start + bytes) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+#endif
+
+// Sizes the parser for a large document up front, so its token buffer can be advised huge
+// pages before stage 1 touches it (iterate() would otherwise allocate it and fill it at once).
+void prepare_parser(od::parser& parser, std::size_t size) noexcept {
+  if (parser.capacity() >= size) return;
+  if (parser.allocate(size) != simdjson::SUCCESS) return;  // iterate() reports the failure
+#ifdef DOCFORGE_ADVISE_HUGE_PAGES
+  const auto& impl = parser.*parser_implementation_member();
+  if (impl) {
+    const std::size_t tokens = SIMDJSON_ROUNDUP_N(size, 64) + 2 + 7;  // as set_capacity sizes it
+    advise_huge_pages(impl->structural_indexes.get(), tokens * sizeof(std::uint32_t));
+  }
+#endif
+}
+
 }  // namespace
 
 struct JsonReader::Impl {
@@ -217,13 +308,20 @@ Result<Value> JsonReader::parse_padded(std::string_view text, std::size_t paddin
       copy = simdjson::padded_string(text);
       data = copy.data();
     }
+    if (text.size() >= kArenaMinBytes) prepare_parser(impl_->parser, text.size());
     od::document doc;
     if (impl_->parser.iterate(data, text.size(), text.size() + simdjson::SIMDJSON_PADDING)
             .get(doc) == simdjson::SUCCESS) {
       Value v;
       std::size_t depth_limit = std::min(opt.max_depth, kFastPathMaxDepth);
-      if (document_to_value(doc, depth_limit, impl_->builder, &v) == simdjson::SUCCESS) return v;
-      impl_->builder.reset();  // a failed parse leaves children on the stacks
+      Builder& b = impl_->builder;
+      b.parser = &impl_->parser;
+      b.use_arena = text.size() >= kArenaMinBytes ? &b.arena : nullptr;
+      const error_code e = document_to_value(doc, depth_limit, b, &v);
+      // The last chunk goes once this document's values do (the next document starts a new one).
+      b.arena.release();
+      if (e == simdjson::SUCCESS) return v;
+      b.reset();  // a failed parse leaves children on the stacks
     }
   }
   return parse_json_exact(text, source_name, opt, bom);

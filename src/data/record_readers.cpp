@@ -192,15 +192,16 @@ class CsvReader : public RecordReader {
         if (fail_fast_) done_ = true;
         return Result<Record>(record_error(std::move(e), number_, record_line, name_));
       }
-      // The header's names are distinct (take_header), so from_entries finds no repeats.
-      std::vector<Map::Entry> fields;
-      fields.reserve(keys_.size());
+      // The header's names are distinct (take_header), so from_entries finds no repeats. The
+      // fields collect in a vector kept between records and move into the map's own array.
+      fields_.clear();
       for (std::size_t i = 0; i < keys_.size(); ++i) {
         std::string_view f = parser_.field(i);
-        fields.emplace_back(keys_[i], infer_ ? infer_csv_scalar(f) : Value::string(f));
+        fields_.emplace_back(keys_[i], infer_ ? infer_csv_scalar(f) : Value::string(f));
       }
-      return Result<Record>(
-          Record{number_, record_line, Value::map(Map::from_entries(std::move(fields)))});
+      Map m = Map::from_entries(fields_.data(), fields_.data() + fields_.size());
+      fields_.clear();
+      return Result<Record>(Record{number_, record_line, Value::map(std::move(m))});
     }
     return std::nullopt;
   }
@@ -251,6 +252,7 @@ class CsvReader : public RecordReader {
   bool infer_;
   CsvParser parser_;
   std::vector<Value> keys_;
+  std::vector<Map::Entry> fields_;  // one record's fields (capacity kept)
   bool have_header_ = false;
   bool bom_checked_ = false;
   std::size_t number_ = 0;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <new>
 
 #include "value/heap.h"
 #include "value/utf8.h"
@@ -13,6 +14,7 @@
 namespace docforge {
 
 using value_internal::BigIntHeap;
+using value_internal::InArena;
 using value_internal::ListHeap;
 using value_internal::MapHeap;
 using value_internal::StringHeap;
@@ -115,6 +117,24 @@ Value Value::map(Map m) { return adopt(ValueKind::kMap, new MapHeap(std::move(m)
 Value Value::map() { return adopt(ValueKind::kMap, new MapHeap(Map())); }
 
 Value Value::object(Object* o) { return from_heap(ValueKind::kObject, o); }
+
+Value Value::string(std::string_view s, ValueArena& arena) {
+  if (s.size() > ValueArena::kMaxObjectSize - sizeof(StringHeap)) return string(s);
+  void* mem = arena.allocate(sizeof(StringHeap) + s.size());
+  auto* h = new (mem) InArena<StringHeap>(static_cast<std::uint32_t>(s.size()));
+  if (!s.empty()) std::memcpy(reinterpret_cast<char*>(static_cast<StringHeap*>(h) + 1), s.data(), s.size());
+  return adopt(ValueKind::kString, h);
+}
+
+Value Value::list(List items, ValueArena& arena) {
+  void* mem = arena.allocate(sizeof(InArena<ListHeap>));
+  return adopt(ValueKind::kList, new (mem) InArena<ListHeap>(std::move(items)));
+}
+
+Value Value::map(Map m, ValueArena& arena) {
+  void* mem = arena.allocate(sizeof(InArena<MapHeap>));
+  return adopt(ValueKind::kMap, new (mem) InArena<MapHeap>(std::move(m)));
+}
 
 // ---- accessors -------------------------------------------------------------------------------
 

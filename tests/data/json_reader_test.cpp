@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "data/json_parser.h"
+#include "data/json_reader.h"
 #include "docforge/data.h"
 
 namespace docforge::data {
@@ -198,6 +200,56 @@ TEST(JsonReader, DeepValueDestructionDoesNotOverflow) {
   deep += std::string(20000, ']');
   auto r = parse_json(deep, "deep.json", opt);
   EXPECT_TRUE(r.ok());
+}
+
+// Documents of a megabyte and more are built in a ValueArena: the same values as the exact
+// parser gives, whatever the mix (escapes, repeated keys, big integers, long floats, long
+// strings that bypass the arena, large maps), and values that outlive the reader.
+std::string big_document() {
+  std::string s = "[";
+  for (int i = 0; i < 6000; ++i) {
+    if (i > 0) s += ",\n";
+    s += "{\"id\": " + std::to_string(i) + ", \"name\": \"caf\\u00e9 \\\"q\\\" " +
+         std::to_string(i * 7) + "\", \"id\": " + std::to_string(-i) +
+         ", \"amount\": 0.95000000000000000000" + std::to_string(i % 10) +
+         ", \"big\": 123456789012345678901234567890, \"tags\": [\"a\", \"b\", [], {}],"
+         " \"none\": null, \"ok\": true, \"\\u0061\": \"escaped key\"}";
+  }
+  s += ", {\"long\": \"" + std::string(300000, 'x') + "\"}";
+  s += ", {";
+  for (int k = 0; k < 6000; ++k) {
+    if (k > 0) s += ", ";
+    s += "\"k" + std::to_string(k % 5000) + "\": " + std::to_string(k);
+  }
+  s += "}]";
+  return s;
+}
+
+TEST(JsonReader, LargeDocumentsBuiltInAnArenaMatchTheExactParser) {
+  const std::string doc = big_document();
+  ASSERT_GT(doc.size(), std::size_t{1} << 20);
+  auto exact = parse_json_exact(doc, "big.json", JsonOptions{});
+  ASSERT_TRUE(exact.ok()) << exact.error().format();
+  Value fast;
+  {
+    JsonReader reader;
+    auto r = reader.parse(doc, "big.json");
+    ASSERT_TRUE(r.ok()) << r.error().format();
+    fast = *r;
+    auto again = reader.parse(doc, "big.json");  // a reused reader starts new chunks
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->equals(fast));
+  }
+  EXPECT_TRUE(fast.equals(*exact));
+  EXPECT_EQ(fast.repr(), exact->repr());
+  EXPECT_EQ(fast.as_list()[0].repr(), exact->as_list()[0].repr());
+  // An error at the very end: the fast path's partial values are dropped, the exact parser
+  // explains.
+  std::string bad = doc;
+  bad.back() = ',';
+  auto e = parse_json(bad, "big.json");
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().format(), parse_json_exact(bad, "big.json", JsonOptions{}).error().format());
 }
 
 }  // namespace

@@ -460,7 +460,7 @@ Value dict_update(CallContext& ctx, const Value& self, CallArgs& args) {
   if (!args.positional.empty()) {
     const Value& src = args.positional[0];
     if (src.is_map()) {
-      pairs = src.as_map().entries();
+      pairs.assign(src.as_map().begin(), src.as_map().end());
     } else {
       List items = iterate_value(ctx, src);
       std::size_t index = 0;
