@@ -24,19 +24,6 @@ constexpr std::size_t kInlineSlots = 8;
   throw_template_error(ErrorKind::kUndefined, fmt::format("'{}' is undefined", name));
 }
 
-bool is_dict_method(std::string_view n) {
-  switch (n.size()) {
-    case 3: return n == "get" || n == "pop";
-    case 4: return n == "keys" || n == "copy";
-    case 5: return n == "items" || n == "clear";
-    case 6: return n == "values" || n == "update";
-    case 7: return n == "popitem";
-    case 8: return n == "fromkeys";
-    case 10: return n == "setdefault";
-    default: return false;
-  }
-}
-
 // Code point slicing helpers for strings.
 std::vector<std::size_t> cp_offsets(std::string_view s) {
   std::vector<std::size_t> offs;
