@@ -74,6 +74,32 @@ void slice_indices(std::int64_t len, const Value* a, const Value* b, const Value
   norm(b, *step < 0 ? -1 : len, stop);
 }
 
+// Whether the first and the last Word of a and b agree. REQUIRES: sizeof(Word) <= n <=
+// 2 * sizeof(Word), so the two (possibly overlapping) words cover all n bytes.
+template <typename Word>
+inline bool same_ends(const char* a, const char* b, std::size_t n) {
+  Word w[4];
+  std::memcpy(&w[0], a, sizeof(Word));
+  std::memcpy(&w[1], b, sizeof(Word));
+  std::memcpy(&w[2], a + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&w[3], b + n - sizeof(Word), sizeof(Word));
+  return ((w[0] ^ w[1]) | (w[2] ^ w[3])) == 0;
+}
+
+// Whether a and b (of equal size n) hold the same bytes. Attribute names are short: two
+// overlapping word loads compare them without a call.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8 && n <= 16) return same_ends<std::uint64_t>(a, b, n);
+  if (n >= 4 && n < 8) return same_ends<std::uint32_t>(a, b, n);
+  if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 // Map lookup by a constant key with the node's inline cache.
 inline const Value* find_attr(const Map& m, const Expr* e) {
   const auto& ents = m.entries();
@@ -83,10 +109,8 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
     if (k.is_string()) {
       std::string_view ks = k.as_string();
       const std::string& n = e->name;
-      if (ks.size() == n.size()) {
-        std::size_t i = 0;
-        while (i < ks.size() && ks[i] == n[i]) ++i;
-        if (i == ks.size()) return &ents[h].second;
+      if (ks.size() == n.size() && same_bytes(ks.data(), n.data(), n.size())) {
+        return &ents[h].second;
       }
     }
   }
@@ -331,6 +355,10 @@ void Renderer::exec_body(const Body& body, Frame& f) {
       if (f.suppress != nullptr && *f.suppress) continue;
       out_->append(s->text);
       check_output();
+    } else if (s->kind == StmtKind::kOutput) {
+      // `{{ expr }}`, the next most frequent: no stack check here (the expression checks).
+      tick();
+      exec_output(s, f);
     } else {
       exec(s, f);
     }
@@ -400,6 +428,58 @@ Value Renderer::make_output_value(std::string s, bool autoescape) {
   return Value::string(std::move(s));
 }
 
+// `{{ expr }}` (exec_body runs it without exec's dispatch; the caller has ticked).
+void Renderer::exec_output(const Stmt* s, Frame& f) {
+  if (f.suppress != nullptr && *f.suppress) return;
+  at(f, s->expr->offset);
+  const Expr* e = s->expr;
+  if (e->kind == ExprKind::kCall) {
+    // `{{ macro(...) }}`: render the macro straight into the output (its result would be
+    // appended unescaped anyway: Markup under autoescape, plain text otherwise).
+    Value callee = eval(e->kids[0], f);
+    if (callee.is_object()) {
+      auto* m = dynamic_cast<MacroObject*>(callee.as_object());
+      if (m != nullptr && (!s->flag || m->fn->autoescape)) {
+        ArgsLease lease(*this);
+        CallArgs& args = *lease;
+        eval_args(e, f, args, 1);
+        at(f, e->offset);
+        call_macro(*m, args, out_);
+        return;
+      }
+    }
+    ArgsLease lease(*this);
+    CallArgs& args = *lease;
+    eval_args(e, f, args, 1);
+    at(f, e->offset);
+    Value r = call(callee, args);
+    at(f, e->offset);
+    emit(r, s->flag);
+    return;
+  }
+  if (e->kind == ExprKind::kFilter && is_plain_latex_filter(e)) {
+    // `{{ text|latex }}`: escape straight into the output (the filter's result is Markup,
+    // which emit would append as it is).
+    Value tmp;
+    const Value* subject = eval_ref(e->kids[0], f, tmp);
+    if (subject->is_string()) {
+      at(f, e->offset);
+      tick();
+      if (subject->is_safe()) {
+        out_->append(subject->as_string());
+      } else {
+        append_latex_escaped(*out_, subject->as_string());
+      }
+      check_output();
+      return;
+    }
+  }
+  Value tmp;
+  const Value* v = quick_ref(e, f, tmp);
+  at(f, e->offset);
+  emit(*v, s->flag);
+}
+
 void Renderer::exec(const Stmt* s, Frame& f) {
   tick();
   // Text never recurses and an output's expression checks for itself.
@@ -410,57 +490,9 @@ void Renderer::exec(const Stmt* s, Frame& f) {
       out_->append(s->text);
       check_output();
       return;
-    case StmtKind::kOutput: {
-      if (f.suppress != nullptr && *f.suppress) return;
-      at(f, s->expr->offset);
-      const Expr* e = s->expr;
-      if (e->kind == ExprKind::kCall) {
-        // `{{ macro(...) }}`: render the macro straight into the output (its result would be
-        // appended unescaped anyway: Markup under autoescape, plain text otherwise).
-        Value callee = eval(e->kids[0], f);
-        if (callee.is_object()) {
-          auto* m = dynamic_cast<MacroObject*>(callee.as_object());
-          if (m != nullptr && (!s->flag || m->fn->autoescape)) {
-            ArgsLease lease(*this);
-            CallArgs& args = *lease;
-            eval_args(e, f, args, 1);
-            at(f, e->offset);
-            call_macro(*m, args, out_);
-            return;
-          }
-        }
-        ArgsLease lease(*this);
-        CallArgs& args = *lease;
-        eval_args(e, f, args, 1);
-        at(f, e->offset);
-        Value r = call(callee, args);
-        at(f, e->offset);
-        emit(r, s->flag);
-        return;
-      }
-      if (e->kind == ExprKind::kFilter && is_plain_latex_filter(e)) {
-        // `{{ text|latex }}`: escape straight into the output (the filter's result is Markup,
-        // which emit would append as it is).
-        Value tmp;
-        const Value* subject = eval_ref(e->kids[0], f, tmp);
-        if (subject->is_string()) {
-          at(f, e->offset);
-          tick();
-          if (subject->is_safe()) {
-            out_->append(subject->as_string());
-          } else {
-            append_latex_escaped(*out_, subject->as_string());
-          }
-          check_output();
-          return;
-        }
-      }
-      Value tmp;
-      const Value* v = eval_ref(e, f, tmp);
-      at(f, e->offset);
-      emit(*v, s->flag);
+    case StmtKind::kOutput:
+      exec_output(s, f);
       return;
-    }
     case StmtKind::kIf:
       at(f, s->offset);
       if (eval_truthy(s->expr, f)) {
@@ -835,7 +867,7 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
   } finish{loop};
   for (std::size_t i = 0; i < items->size(); ++i) {
     tick();
-    run_inits(s->scope_inits, f);
+    if (!s->scope_inits.empty()) run_inits(s->scope_inits, f);
     if (loop != nullptr) {
       loop->index = i;
       f.slots[s->loop_slot] = loop_value;
@@ -1047,6 +1079,17 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
       tmp = eval(e, f);
       return &tmp;
   }
+}
+
+const Value* Renderer::quick_ref(const Expr* e, Frame& f, Value& tmp) {
+  if (e->kind == ExprKind::kLocal) return &local_slot(e, f);
+  if (e->kind == ExprKind::kGetAttr && e->op == 0 && e->kids[0]->kind == ExprKind::kLocal) {
+    const Value& obj = local_slot(e->kids[0], f);
+    if (obj.is_map()) {
+      if (const Value* v = find_attr(obj.as_map(), e)) return v;
+    }
+  }
+  return eval_ref(e, f, tmp);
 }
 
 Value Renderer::load_slot(const Expr* e, Frame& f) {
@@ -1326,19 +1369,34 @@ bool Renderer::compare_single(const Expr* e, Frame& f) {
   // One comparison (the common case): borrow both operands.
   Value t1;
   Value t2;
-  const Value* l = eval_ref(e->kids[0], f, t1);
+  const Value* l = quick_ref(e->kids[0], f, t1);
   Value lhold;
   if (l != &t1 && e->kids[1]->kind != ExprKind::kConst && e->kids[1]->kind != ExprKind::kLocal &&
       e->kids[1]->kind != ExprKind::kFree && e->kids[1]->kind != ExprKind::kGetAttr) {
     lhold = *l;  // the right side may run code
     l = &lhold;
   }
-  const Value* r = eval_ref(e->kids[1], f, t2);
+  const Value* r = quick_ref(e->kids[1], f, t2);
   at(f, e->offset);
   return compare_one(e->cmp_ops[0], *l, *r);
 }
 
 bool Renderer::compare_one(CmpOp op, const Value& left, const Value& right) {
+  if (left.is_int() && right.is_int()) {
+    // Two small ints (row counters, quantities): ordered directly.
+    const std::int64_t a = left.as_int();
+    const std::int64_t b = right.as_int();
+    switch (op) {
+      case CmpOp::kEq: return a == b;
+      case CmpOp::kNe: return a != b;
+      case CmpOp::kLt: return a < b;
+      case CmpOp::kLe: return a <= b;
+      case CmpOp::kGt: return a > b;
+      case CmpOp::kGe: return a >= b;
+      case CmpOp::kIn:
+      case CmpOp::kNotIn: break;  // a TypeError, raised by apply_contains
+    }
+  }
   switch (op) {
     case CmpOp::kEq:
     case CmpOp::kNe: {

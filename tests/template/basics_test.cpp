@@ -63,5 +63,35 @@ TEST(Basics, LatexFilterInOutput) {
   EXPECT_EQ(render("{{ s|latex(1) }}", ctx).rfind("ERROR:", 0), 0u);
 }
 
+// `{{ x.name }}` and one-operator comparisons read locals and map entries in place (and find a
+// key through the node's cached entry index); these are the cases that must fall back.
+TEST(Basics, AttributeOfLocalFallbacks) {
+  const char* ctx = R"({"rows": [{"a": 1, "abcd": 2, "abcdefgh": 3, "abcdefghijklmnopq": 4},
+                                  {"abcd": 5, "abce": 6, "a": 7},
+                                  {"items": 8}, [9], "s"]})";
+  // Names of every compare width; the second row has the keys in another order (stale index).
+  EXPECT_EQ(render("{% for r in rows[:2] %}{{ r.a }} {{ r.abcd }} {{ r.abcdefgh }} "
+                   "{{ r.abcdefghijklmnopq }}|{% endfor %}",
+                   ctx),
+            "1 2 3 4|7 5  |");
+  // A dict method name is the method, not the key; a list and a string have no such key.
+  EXPECT_EQ(render("{% for r in rows[2:] %}{{ r.items is defined }} {{ r.a }};{% endfor %}", ctx),
+            "True ;False ;False ;");
+  Options strict;
+  strict.undefined = UndefinedPolicy::kStrict;
+  std::string missing = render("{% for r in rows[:1] %}{{ r.zz }}{% endfor %}", ctx, strict);
+  EXPECT_EQ(missing.rfind("ERROR:", 0), 0u);
+  EXPECT_NE(missing.find("zz"), std::string::npos) << missing;
+}
+
+TEST(Basics, IntComparisons) {
+  EXPECT_EQ(render("{% for x in [1, 2, 3] %}{{ x == 2 }}{{ x != 2 }}{{ x < 2 }}{{ x <= 2 }}"
+                   "{{ x > 2 }}{{ x >= 2 }};{% endfor %}"),
+            "FalseTrueTrueTrueFalseFalse;TrueFalseFalseTrueFalseTrue;"
+            "FalseTrueFalseFalseTrueTrue;");
+  EXPECT_EQ(render("{{ 2 == 2.0 }} {{ 1 == true }} {{ 3 > 2.5 }}"), "True True True");
+  EXPECT_EQ(render("{{ 1 in 2 }}").rfind("ERROR:", 0), 0u);
+}
+
 }  // namespace
 }  // namespace docforge::testing
