@@ -865,9 +865,24 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
       if (loop != nullptr) loop->frame = nullptr;
     }
   } finish{loop};
+  // The loop scope's slots restart every iteration with the value their name has outside the
+  // loop. Nothing the body runs can change that value (assignments in a loop body, and in
+  // whatever it calls or includes, stay in their own scope or context), so it is computed at
+  // the first iteration and copied at the others.
+  std::vector<Value> starts;
   for (std::size_t i = 0; i < items->size(); ++i) {
     tick();
-    if (!s->scope_inits.empty()) run_inits(s->scope_inits, f);
+    if (!s->scope_inits.empty()) {
+      if (i == 0) {
+        run_inits(s->scope_inits, f);
+        if (items->size() > 1) {
+          starts.reserve(s->scope_inits.size());
+          for (const SlotInit& in : s->scope_inits) starts.push_back(f.slots[in.slot]);
+        }
+      } else {
+        for (std::size_t k = 0; k < starts.size(); ++k) f.slots[s->scope_inits[k].slot] = starts[k];
+      }
+    }
     if (loop != nullptr) {
       loop->index = i;
       f.slots[s->loop_slot] = loop_value;

@@ -84,6 +84,24 @@ TEST(Basics, AttributeOfLocalFallbacks) {
   EXPECT_NE(missing.find("zz"), std::string::npos) << missing;
 }
 
+// A name set in a loop body starts every iteration with its value outside the loop (resolved
+// once per loop run, then copied): from the context, an outer local, or undefined; objects the
+// body mutates are shared, not snapshotted.
+TEST(Basics, LoopScopeRestartsEachIteration) {
+  EXPECT_EQ(render("{% for i in [1,2,3] %}{{ x }}{% set x = i %}{{ x }};{% endfor %}{{ x }}",
+                   R"({"x": "c"})"),
+            "c1;c2;c3;c");
+  EXPECT_EQ(render("{% set y = 5 %}{% for i in [1,2] %}{% for j in [1,2] %}{{ y }}{% set y = j %}"
+                   "{{ y }},{% endfor %}{% set y = 0 %};{% endfor %}{{ y }}"),
+            "51,52,;51,52,;5");
+  EXPECT_EQ(render("{% set ns = namespace(n=0) %}{% set xs = [] %}{% for i in [1,2,3] %}"
+                   "{{ ns.n }}{{ xs|length }}{% set ns.n = ns.n + i %}{% set _ = xs.append(i) %}"
+                   "{% set ns = 7 %};{% endfor %}{{ ns.n }}"),
+            "00;11;32;6");
+  EXPECT_EQ(render("{% for i in [1,2] %}[{{ z is defined }}]{% set z = i %}{% endfor %}"),
+            "[False][False]");
+}
+
 TEST(Basics, IntComparisons) {
   EXPECT_EQ(render("{% for x in [1, 2, 3] %}{{ x == 2 }}{{ x != 2 }}{{ x < 2 }}{{ x <= 2 }}"
                    "{{ x > 2 }}{{ x >= 2 }};{% endfor %}"),
