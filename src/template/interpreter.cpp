@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <typeinfo>
 
 #include <fmt/format.h>
 
@@ -438,7 +439,9 @@ void Renderer::exec_output(const Stmt* s, Frame& f) {
     // appended unescaped anyway: Markup under autoescape, plain text otherwise).
     Value callee = eval(e->kids[0], f);
     if (callee.is_object()) {
-      auto* m = dynamic_cast<MacroObject*>(callee.as_object());
+      // MacroObject is final: an exact type test is enough (and cheaper than dynamic_cast).
+      Object* o = callee.as_object();
+      auto* m = typeid(*o) == typeid(MacroObject) ? static_cast<MacroObject*>(o) : nullptr;
       if (m != nullptr && (!s->flag || m->fn->autoescape)) {
         ArgsLease lease(*this);
         CallArgs& args = *lease;

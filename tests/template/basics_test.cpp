@@ -102,6 +102,18 @@ TEST(Basics, LoopScopeRestartsEachIteration) {
             "[False][False]");
 }
 
+// attribute= on records reads map entries directly (nested parts, keys in other orders, missing
+// keys: undefined, or the default).
+TEST(Basics, AttributeArguments) {
+  const char* ctx = R"({"rs": [{"q": 1, "n": {"v": 2}, "t": true}, {"n": {"v": 3}, "q": 4, "t": false},
+                             {"q": 5, "n": {}, "t": true}]})";
+  EXPECT_EQ(render("{{ rs|sum(attribute='q') }} {{ rs|map(attribute='n.v')|list }} "
+                   "{{ rs|selectattr('t')|sum(attribute='q') }} "
+                   "{{ rs|map(attribute='zz', default=0)|list }}",
+                   ctx),
+            "10 [2, 3, Undefined] 6 [0, 0, 0]");
+}
+
 TEST(Basics, IntComparisons) {
   EXPECT_EQ(render("{% for x in [1, 2, 3] %}{{ x == 2 }}{{ x != 2 }}{{ x < 2 }}{{ x <= 2 }}"
                    "{{ x > 2 }}{{ x >= 2 }};{% endfor %}"),
