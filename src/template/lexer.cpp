@@ -17,7 +17,13 @@ namespace docforge::tmpl {
 namespace {
 
 // Character classes, one table lookup each (the lexer tests every byte inside tags).
-enum CharClass : std::uint8_t { kSpace = 1, kHSpace = 2, kDigit = 4, kNameStart = 8 };
+enum CharClass : std::uint8_t {
+  kSpace = 1,
+  kHSpace = 2,
+  kDigit = 4,
+  kNameStart = 8,
+  kOperator = 16,  // a one-character operator token
+};
 
 constexpr std::array<std::uint8_t, 256> make_char_classes() {
   std::array<std::uint8_t, 256> t{};
@@ -29,6 +35,7 @@ constexpr std::array<std::uint8_t, 256> make_char_classes() {
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kNameStart;
   t['_'] = kNameStart;
   for (int c = 0x80; c < 0x100; ++c) t[c] = kNameStart;
+  for (unsigned char c : std::string_view("+-/*%~[](){}<>=.:|,;")) t[c] = kOperator;
   return t;
 }
 constexpr std::array<std::uint8_t, 256> kCharClasses = make_char_classes();
@@ -417,8 +424,7 @@ class Lexer {
             continue;
           }
         }
-        static constexpr std::string_view kOne = "+-/*%~[](){}<>=.:|,;";
-        if (kOne.find(c) == std::string_view::npos) {
+        if (!has_class(c, kOperator)) {
           fail(at, fmt::format("unexpected char '{}' at {}", c, at));
         }
         if (c == '(' || c == '[' || c == '{') {

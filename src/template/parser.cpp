@@ -10,12 +10,13 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -228,10 +229,10 @@ class Parser {
       for (std::size_t s = fi.scopes.size(); s-- > 0;) {
         ScopeInfo& sc = fi.scopes[s];
         for (std::size_t k = sc.names.size(); k-- > 0;) {
-          if (sc.names[k].first == name) {
+          if (same(sc.names[k].first, name)) {
             *depth = d;
             *slot = sc.names[k].second;
-            if (sc.loop_stmt != nullptr && name == "loop" &&
+            if (sc.loop_stmt != nullptr && same(name, "loop") &&
                 sc.loop_stmt->loop_slot == sc.names[k].second) {
               sc.loop_stmt->uses_loop = true;
             }
@@ -297,13 +298,14 @@ class Parser {
       return e;
     }
     FuncInfo& fi = func();
-    if (fi.is_macro && (name == "caller" || name == "varargs" || name == "kwargs")) {
+    if (fi.is_macro &&
+        (same(name, "caller") || same(name, "varargs") || same(name, "kwargs"))) {
       ScopeInfo& sc = fi.scopes.front();
       std::uint32_t slot = declare_in(fi, sc, name, false);
-      if (name == "caller") {
+      if (same(name, "caller")) {
         fi.fn->caller = true;
         fi.fn->caller_slot = slot;
-      } else if (name == "varargs") {
+      } else if (same(name, "varargs")) {
         fi.fn->catch_varargs = true;
         fi.fn->varargs_slot = slot;
       } else {
@@ -315,7 +317,7 @@ class Parser {
       e->name = name;
       return e;
     }
-    if (name == "self") return new_expr(ExprKind::kSelf, offset);
+    if (same(name, "self")) return new_expr(ExprKind::kSelf, offset);
     Expr* e = new_expr(ExprKind::kFree, offset);
     e->name = name;
     return e;
@@ -440,20 +442,18 @@ class Parser {
     const Token& t = cur();
     std::string_view name = t.text;
     std::uint32_t off = t.offset;
-    if (name == "for") return parse_for();
-    if (name == "if") return parse_if();
-    if (name == "set") return parse_set();
-    if (name == "macro") return parse_macro();
-    if (name == "call") return parse_call_block();
-    if (name == "filter") return parse_filter_block();
-    if (name == "with") return parse_with();
-    if (name == "include") return parse_include();
-    if (name == "import") return parse_import();
-    if (name == "from") return parse_from();
-    if (name == "extends") return parse_extends();
-    if (name == "block") return parse_block();
-    if (name == "autoescape") return parse_autoescape();
-    if (name == "print") {
+    static constexpr std::pair<std::string_view, Stmt* (Parser::*)()> kTags[] = {
+        {"for", &Parser::parse_for},         {"if", &Parser::parse_if},
+        {"set", &Parser::parse_set},         {"macro", &Parser::parse_macro},
+        {"call", &Parser::parse_call_block}, {"filter", &Parser::parse_filter_block},
+        {"with", &Parser::parse_with},       {"include", &Parser::parse_include},
+        {"import", &Parser::parse_import},   {"from", &Parser::parse_from},
+        {"extends", &Parser::parse_extends}, {"block", &Parser::parse_block},
+        {"autoescape", &Parser::parse_autoescape}};
+    for (const auto& [tag, parse_tag] : kTags) {
+      if (same(name, tag)) return (this->*parse_tag)();
+    }
+    if (same(name, "print")) {
       next();
       Stmt* s = new_stmt(StmtKind::kOutput, off);
       s->expr = parse_tuple(false, true, {}, false);
@@ -1145,11 +1145,11 @@ class Parser {
       case TokenKind::kName: {
         const std::string_view n = t.text;
         Value constant;
-        if (n == "true" || n == "True") {
+        if (same(n, "true") || same(n, "True")) {
           constant = Value::boolean(true);
-        } else if (n == "false" || n == "False") {
+        } else if (same(n, "false") || same(n, "False")) {
           constant = Value::boolean(false);
-        } else if (n == "none" || n == "None") {
+        } else if (same(n, "none") || same(n, "None")) {
           constant = Value::none();
         } else {
           next();
