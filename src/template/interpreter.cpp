@@ -1144,7 +1144,7 @@ bool Renderer::eval_truthy(const Expr* e, Frame& f) {
 
 void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t first) {
   std::size_t n = e->kids.size();
-  if (n > first) args.positional.reserve(n - first);
+  if (n > first && args.positional.capacity() < n - first) args.positional.reserve(n - first);
   for (std::size_t i = first; i < n; ++i) args.positional.push_back(eval(e->kids[i], f));
   for (const auto& [k, ke] : e->kwargs) args.keyword.emplace_back(k, eval(ke, f));
   if (e->dyn_args != nullptr) {
