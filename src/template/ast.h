@@ -256,6 +256,8 @@ struct BlockDef {
 
 // Stable-address storage for nodes: chunks that grow geometrically (one allocation per
 // chunk instead of per node; nodes never move).
+// REQUIRES: every member of T has a default member initialiser (or a constructor): nodes are
+// default-initialised, not zero-filled.
 template <typename T>
 class NodePool {
  public:
@@ -272,7 +274,9 @@ class NodePool {
       chunks_.push_back(Chunk{std::unique_ptr<Storage[]>(new Storage[chunk_size_]), chunk_size_});
       used_ = 0;
     }
-    T* p = ::new (static_cast<void*>(&chunks_.back().items[used_])) T();
+    // Default-initialised, not value-initialised: every member of the node types has its own
+    // initialiser, so zero-filling the storage first would only be done twice.
+    T* p = ::new (static_cast<void*>(&chunks_.back().items[used_])) T;
     ++used_;
     return *p;
   }
