@@ -610,9 +610,11 @@ LineIndex::LineIndex(std::string_view src) : source(src) {
   starts.push_back(0);
   const char* begin = src.data();
   const char* end = begin + src.size();
+  // p != end first: an empty source may have no data pointer, and memchr's must not be null.
   for (const char* p = begin;
+       p != end &&
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) !=
-       nullptr;) {
+           nullptr;) {
     ++p;
     starts.push_back(static_cast<std::uint32_t>(p - begin));
   }
