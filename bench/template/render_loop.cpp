@@ -10,7 +10,8 @@
 //                 reports the median batch rate (process CPU time)
 // --json          one JSON object on stdout instead of text
 // --print         write one rendering to stdout and exit (for output comparison)
-// --compile       time compiling the main template (from_string) instead of rendering
+// --compile       time compiling the main template (from_string) instead of rendering; with
+//                 --iterations N, compile exactly N times (callgrind, as for renders)
 
 #include <algorithm>
 #include <cstdint>
@@ -177,10 +178,19 @@ int main(int argc, char** argv) {
         failure = t.error().format_with_context();
       }
     };
-    Timing t;
-    t.min_total_s = 0.5;
-    t.min_samples = 5;
-    double rate = timed_rate(t, compile_once);
+    double rate = 0;
+    if (iterations != 0) {
+      auto t0 = Clock::now();
+      CALLGRIND_TOGGLE_COLLECT;
+      for (std::uint64_t i = 0; i < iterations; ++i) compile_once();
+      CALLGRIND_TOGGLE_COLLECT;
+      rate = static_cast<double>(iterations) / seconds_since(t0);
+    } else {
+      Timing t;
+      t.min_total_s = 0.5;
+      t.min_samples = 5;
+      rate = timed_rate(t, compile_once);
+    }
     if (failed) {
       std::fprintf(stderr, "%s\n", failure.c_str());
       return 1;

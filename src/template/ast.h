@@ -20,6 +20,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -55,6 +56,20 @@ enum class ExprKind : std::uint8_t {
   kCondExpr,    // kids: cond, then, else (else may be null)
   kConcat,      // kids joined with ~
 };
+
+// Whether `n` names a method of Python's dict (`x.items` on a map is the method, not a key).
+inline bool is_dict_method(std::string_view n) {
+  switch (n.size()) {
+    case 3: return n == "get" || n == "pop";
+    case 4: return n == "keys" || n == "copy";
+    case 5: return n == "items" || n == "clear";
+    case 6: return n == "values" || n == "update";
+    case 7: return n == "popitem";
+    case 8: return n == "fromkeys";
+    case 10: return n == "setdefault";
+    default: return false;
+  }
+}
 
 enum class CmpOp : std::uint8_t { kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
 
@@ -193,7 +208,7 @@ struct Stmt {
   bool with_context = false;
   bool recursive = false;    // for
   std::uint32_t offset = 0;
-  std::string text;          // data text; block name
+  std::string_view text;     // data text, block name: slices of the template's source
   Expr* expr = nullptr;      // main expression
   Expr* cond = nullptr;      // for-loop filter `if`
   Target target;
@@ -241,6 +256,8 @@ struct BlockDef {
 
 // Stable-address storage for nodes: chunks that grow geometrically (one allocation per
 // chunk instead of per node; nodes never move).
+// REQUIRES: every member of T has a default member initialiser (or a constructor): nodes are
+// default-initialised, not zero-filled.
 template <typename T>
 class NodePool {
  public:
@@ -257,7 +274,9 @@ class NodePool {
       chunks_.push_back(Chunk{std::unique_ptr<Storage[]>(new Storage[chunk_size_]), chunk_size_});
       used_ = 0;
     }
-    T* p = ::new (static_cast<void*>(&chunks_.back().items[used_])) T();
+    // Default-initialised, not value-initialised: every member of the node types has its own
+    // initialiser, so zero-filling the storage first would only be done twice.
+    T* p = ::new (static_cast<void*>(&chunks_.back().items[used_])) T;
     ++used_;
     return *p;
   }

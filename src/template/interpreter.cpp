@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <typeinfo>
 
 #include <fmt/format.h>
 
@@ -22,19 +23,6 @@ constexpr std::size_t kInlineSlots = 8;
   std::string_view name = v.is_undefined() ? v.undefined_name() : std::string_view();
   if (name.empty()) throw_template_error(ErrorKind::kUndefined, "None is undefined");
   throw_template_error(ErrorKind::kUndefined, fmt::format("'{}' is undefined", name));
-}
-
-bool is_dict_method(std::string_view n) {
-  switch (n.size()) {
-    case 3: return n == "get" || n == "pop";
-    case 4: return n == "keys" || n == "copy";
-    case 5: return n == "items" || n == "clear";
-    case 6: return n == "values" || n == "update";
-    case 7: return n == "popitem";
-    case 8: return n == "fromkeys";
-    case 10: return n == "setdefault";
-    default: return false;
-  }
 }
 
 // Code point slicing helpers for strings.
@@ -87,6 +75,32 @@ void slice_indices(std::int64_t len, const Value* a, const Value* b, const Value
   norm(b, *step < 0 ? -1 : len, stop);
 }
 
+// Whether the first and the last Word of a and b agree. REQUIRES: sizeof(Word) <= n <=
+// 2 * sizeof(Word), so the two (possibly overlapping) words cover all n bytes.
+template <typename Word>
+inline bool same_ends(const char* a, const char* b, std::size_t n) {
+  Word w[4];
+  std::memcpy(&w[0], a, sizeof(Word));
+  std::memcpy(&w[1], b, sizeof(Word));
+  std::memcpy(&w[2], a + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&w[3], b + n - sizeof(Word), sizeof(Word));
+  return ((w[0] ^ w[1]) | (w[2] ^ w[3])) == 0;
+}
+
+// Whether a and b (of equal size n) hold the same bytes. Attribute names are short: two
+// overlapping word loads compare them without a call.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8 && n <= 16) return same_ends<std::uint64_t>(a, b, n);
+  if (n >= 4 && n < 8) return same_ends<std::uint32_t>(a, b, n);
+  if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 // Map lookup by a constant key with the node's inline cache.
 inline const Value* find_attr(const Map& m, const Expr* e) {
   const auto& ents = m.entries();
@@ -96,10 +110,8 @@ inline const Value* find_attr(const Map& m, const Expr* e) {
     if (k.is_string()) {
       std::string_view ks = k.as_string();
       const std::string& n = e->name;
-      if (ks.size() == n.size()) {
-        std::size_t i = 0;
-        while (i < ks.size() && ks[i] == n[i]) ++i;
-        if (i == ks.size()) return &ents[h].second;
+      if (ks.size() == n.size() && same_bytes(ks.data(), n.data(), n.size())) {
+        return &ents[h].second;
       }
     }
   }
@@ -344,6 +356,10 @@ void Renderer::exec_body(const Body& body, Frame& f) {
       if (f.suppress != nullptr && *f.suppress) continue;
       out_->append(s->text);
       check_output();
+    } else if (s->kind == StmtKind::kOutput) {
+      // `{{ expr }}`, the next most frequent: no stack check here (the expression checks).
+      tick();
+      exec_output(s, f);
     } else {
       exec(s, f);
     }
@@ -413,6 +429,60 @@ Value Renderer::make_output_value(std::string s, bool autoescape) {
   return Value::string(std::move(s));
 }
 
+// `{{ expr }}` (exec_body runs it without exec's dispatch; the caller has ticked).
+void Renderer::exec_output(const Stmt* s, Frame& f) {
+  if (f.suppress != nullptr && *f.suppress) return;
+  at(f, s->expr->offset);
+  const Expr* e = s->expr;
+  if (e->kind == ExprKind::kCall) {
+    // `{{ macro(...) }}`: render the macro straight into the output (its result would be
+    // appended unescaped anyway: Markup under autoescape, plain text otherwise).
+    Value callee = eval(e->kids[0], f);
+    if (callee.is_object()) {
+      // MacroObject is final: an exact type test is enough (and cheaper than dynamic_cast).
+      Object* o = callee.as_object();
+      auto* m = typeid(*o) == typeid(MacroObject) ? static_cast<MacroObject*>(o) : nullptr;
+      if (m != nullptr && (!s->flag || m->fn->autoescape)) {
+        ArgsLease lease(*this);
+        CallArgs& args = *lease;
+        eval_args(e, f, args, 1);
+        at(f, e->offset);
+        call_macro(*m, args, out_);
+        return;
+      }
+    }
+    ArgsLease lease(*this);
+    CallArgs& args = *lease;
+    eval_args(e, f, args, 1);
+    at(f, e->offset);
+    Value r = call(callee, args);
+    at(f, e->offset);
+    emit(r, s->flag);
+    return;
+  }
+  if (e->kind == ExprKind::kFilter && is_plain_latex_filter(e)) {
+    // `{{ text|latex }}`: escape straight into the output (the filter's result is Markup,
+    // which emit would append as it is).
+    Value tmp;
+    const Value* subject = eval_ref(e->kids[0], f, tmp);
+    if (subject->is_string()) {
+      at(f, e->offset);
+      tick();
+      if (subject->is_safe()) {
+        out_->append(subject->as_string());
+      } else {
+        append_latex_escaped(*out_, subject->as_string());
+      }
+      check_output();
+      return;
+    }
+  }
+  Value tmp;
+  const Value* v = quick_ref(e, f, tmp);
+  at(f, e->offset);
+  emit(*v, s->flag);
+}
+
 void Renderer::exec(const Stmt* s, Frame& f) {
   tick();
   // Text never recurses and an output's expression checks for itself.
@@ -423,57 +493,9 @@ void Renderer::exec(const Stmt* s, Frame& f) {
       out_->append(s->text);
       check_output();
       return;
-    case StmtKind::kOutput: {
-      if (f.suppress != nullptr && *f.suppress) return;
-      at(f, s->expr->offset);
-      const Expr* e = s->expr;
-      if (e->kind == ExprKind::kCall) {
-        // `{{ macro(...) }}`: render the macro straight into the output (its result would be
-        // appended unescaped anyway: Markup under autoescape, plain text otherwise).
-        Value callee = eval(e->kids[0], f);
-        if (callee.is_object()) {
-          auto* m = dynamic_cast<MacroObject*>(callee.as_object());
-          if (m != nullptr && (!s->flag || m->fn->autoescape)) {
-            ArgsLease lease(*this);
-            CallArgs& args = *lease;
-            eval_args(e, f, args, 1);
-            at(f, e->offset);
-            call_macro(*m, args, out_);
-            return;
-          }
-        }
-        ArgsLease lease(*this);
-        CallArgs& args = *lease;
-        eval_args(e, f, args, 1);
-        at(f, e->offset);
-        Value r = call(callee, args);
-        at(f, e->offset);
-        emit(r, s->flag);
-        return;
-      }
-      if (e->kind == ExprKind::kFilter && is_plain_latex_filter(e)) {
-        // `{{ text|latex }}`: escape straight into the output (the filter's result is Markup,
-        // which emit would append as it is).
-        Value tmp;
-        const Value* subject = eval_ref(e->kids[0], f, tmp);
-        if (subject->is_string()) {
-          at(f, e->offset);
-          tick();
-          if (subject->is_safe()) {
-            out_->append(subject->as_string());
-          } else {
-            append_latex_escaped(*out_, subject->as_string());
-          }
-          check_output();
-          return;
-        }
-      }
-      Value tmp;
-      const Value* v = eval_ref(e, f, tmp);
-      at(f, e->offset);
-      emit(*v, s->flag);
+    case StmtKind::kOutput:
+      exec_output(s, f);
       return;
-    }
     case StmtKind::kIf:
       at(f, s->offset);
       if (eval_truthy(s->expr, f)) {
@@ -846,9 +868,24 @@ void Renderer::exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uin
       if (loop != nullptr) loop->frame = nullptr;
     }
   } finish{loop};
+  // The loop scope's slots restart every iteration with the value their name has outside the
+  // loop. Nothing the body runs can change that value (assignments in a loop body, and in
+  // whatever it calls or includes, stay in their own scope or context), so it is computed at
+  // the first iteration and copied at the others.
+  std::vector<Value> starts;
   for (std::size_t i = 0; i < items->size(); ++i) {
     tick();
-    run_inits(s->scope_inits, f);
+    if (!s->scope_inits.empty()) {
+      if (i == 0) {
+        run_inits(s->scope_inits, f);
+        if (items->size() > 1) {
+          starts.reserve(s->scope_inits.size());
+          for (const SlotInit& in : s->scope_inits) starts.push_back(f.slots[in.slot]);
+        }
+      } else {
+        for (std::size_t k = 0; k < starts.size(); ++k) f.slots[s->scope_inits[k].slot] = starts[k];
+      }
+    }
     if (loop != nullptr) {
       loop->index = i;
       f.slots[s->loop_slot] = loop_value;
@@ -1062,6 +1099,17 @@ const Value* Renderer::eval_ref(const Expr* e, Frame& f, Value& tmp) {
   }
 }
 
+const Value* Renderer::quick_ref(const Expr* e, Frame& f, Value& tmp) {
+  if (e->kind == ExprKind::kLocal) return &local_slot(e, f);
+  if (e->kind == ExprKind::kGetAttr && e->op == 0 && e->kids[0]->kind == ExprKind::kLocal) {
+    const Value& obj = local_slot(e->kids[0], f);
+    if (obj.is_map()) {
+      if (const Value* v = find_attr(obj.as_map(), e)) return v;
+    }
+  }
+  return eval_ref(e, f, tmp);
+}
+
 Value Renderer::load_slot(const Expr* e, Frame& f) {
   Frame* src = &f;
   for (std::uint16_t d = 0; d < e->depth; ++d) src = src->parent;
@@ -1096,7 +1144,7 @@ bool Renderer::eval_truthy(const Expr* e, Frame& f) {
 
 void Renderer::eval_args(const Expr* e, Frame& f, CallArgs& args, std::size_t first) {
   std::size_t n = e->kids.size();
-  if (n > first) args.positional.reserve(n - first);
+  if (n > first && args.positional.capacity() < n - first) args.positional.reserve(n - first);
   for (std::size_t i = first; i < n; ++i) args.positional.push_back(eval(e->kids[i], f));
   for (const auto& [k, ke] : e->kwargs) args.keyword.emplace_back(k, eval(ke, f));
   if (e->dyn_args != nullptr) {
@@ -1339,19 +1387,34 @@ bool Renderer::compare_single(const Expr* e, Frame& f) {
   // One comparison (the common case): borrow both operands.
   Value t1;
   Value t2;
-  const Value* l = eval_ref(e->kids[0], f, t1);
+  const Value* l = quick_ref(e->kids[0], f, t1);
   Value lhold;
   if (l != &t1 && e->kids[1]->kind != ExprKind::kConst && e->kids[1]->kind != ExprKind::kLocal &&
       e->kids[1]->kind != ExprKind::kFree && e->kids[1]->kind != ExprKind::kGetAttr) {
     lhold = *l;  // the right side may run code
     l = &lhold;
   }
-  const Value* r = eval_ref(e->kids[1], f, t2);
+  const Value* r = quick_ref(e->kids[1], f, t2);
   at(f, e->offset);
   return compare_one(e->cmp_ops[0], *l, *r);
 }
 
 bool Renderer::compare_one(CmpOp op, const Value& left, const Value& right) {
+  if (left.is_int() && right.is_int()) {
+    // Two small ints (row counters, quantities): ordered directly.
+    const std::int64_t a = left.as_int();
+    const std::int64_t b = right.as_int();
+    switch (op) {
+      case CmpOp::kEq: return a == b;
+      case CmpOp::kNe: return a != b;
+      case CmpOp::kLt: return a < b;
+      case CmpOp::kLe: return a <= b;
+      case CmpOp::kGt: return a > b;
+      case CmpOp::kGe: return a >= b;
+      case CmpOp::kIn:
+      case CmpOp::kNotIn: break;  // a TypeError, raised by apply_contains
+    }
+  }
   switch (op) {
     case CmpOp::kEq:
     case CmpOp::kNe: {

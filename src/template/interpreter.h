@@ -97,6 +97,7 @@ class Renderer final : public CallContext {
   // Execution.
   void exec_body(const Body& body, Frame& f);
   void exec(const Stmt* s, Frame& f);
+  void exec_output(const Stmt* s, Frame& f);
   void exec_for(const Stmt* s, Frame& f, const Value& iterable, std::uint32_t depth0);
   void run_inits(const std::vector<SlotInit>& inits, Frame& f);
   void assign(const Target& t, Value v, Frame& f);
@@ -116,6 +117,9 @@ class Renderer final : public CallContext {
   // constant, a map entry) and only materialises computed values into `tmp`. The pointer is
   // valid until `tmp` is changed or the template runs more code.
   const Value* eval_ref(const Expr* e, Frame& f, Value& tmp);
+  // eval_ref with the commonest operands inline: a local, and `local.name` where the local is
+  // a map holding that key. Same contract as eval_ref.
+  const Value* quick_ref(const Expr* e, Frame& f, Value& tmp);
   const Value* lookup_ref(const Ctx* c, const Expr* e);
   Value eval_filter(const Expr* e, Frame& f, const Value* subject);
   bool eval_test(const Expr* e, Frame& f);

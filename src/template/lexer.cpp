@@ -6,6 +6,7 @@
 #include "template/lexer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <cstdlib>
 #include <string>
@@ -15,16 +16,38 @@
 namespace docforge::tmpl {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+// Character classes, one table lookup each (the lexer tests every byte inside tags).
+enum CharClass : std::uint8_t {
+  kSpace = 1,
+  kHSpace = 2,
+  kDigit = 4,
+  kNameStart = 8,
+  kOperator = 16,  // a one-character operator token
+};
+
+constexpr std::array<std::uint8_t, 256> make_char_classes() {
+  std::array<std::uint8_t, 256> t{};
+  for (unsigned char c : {' ', '\t', '\v', '\f'}) t[c] = kSpace | kHSpace;
+  t['\n'] = kSpace;
+  t['\r'] = kSpace;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kNameStart;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kNameStart;
+  t['_'] = kNameStart;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = kNameStart;
+  for (unsigned char c : std::string_view("+-/*%~[](){}<>=.:|,;")) t[c] = kOperator;
+  return t;
 }
-bool is_hspace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
+constexpr std::array<std::uint8_t, 256> kCharClasses = make_char_classes();
+
+bool has_class(char c, std::uint8_t cls) {
+  return (kCharClasses[static_cast<unsigned char>(c)] & cls) != 0;
 }
-bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
+bool is_space(char c) { return has_class(c, kSpace); }
+bool is_hspace(char c) { return has_class(c, kHSpace); }
+bool is_digit(char c) { return has_class(c, kDigit); }
+bool is_name_start(char c) { return has_class(c, kNameStart); }
+bool is_name_char(char c) { return has_class(c, kNameStart | kDigit); }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
@@ -51,15 +74,32 @@ int hex_value(char c) {
   return -1;
 }
 
+// The first occurrence of `d` (not empty) in `s` at or after `from`, or npos: memchr for its
+// first byte, then an inline comparison of the rest (delimiters are a few bytes long).
+std::size_t find_delimiter(std::string_view s, std::string_view d, std::size_t from) {
+  const char* begin = s.data();
+  const char* end = begin + s.size();
+  const char* p = begin + std::min(from, s.size());
+  const std::size_t rest = d.size() - 1;
+  while (true) {
+    p = static_cast<const char*>(std::memchr(p, d[0], static_cast<std::size_t>(end - p)));
+    if (p == nullptr || static_cast<std::size_t>(end - p) <= rest) return std::string_view::npos;
+    std::size_t i = 1;
+    while (i <= rest && p[i] == d[i]) ++i;
+    if (i > rest) return static_cast<std::size_t>(p - begin);
+    ++p;
+  }
+}
+
 enum class TagKind { kNone, kComment, kBlock, kVariable, kLineStatement, kLineComment };
 
 class Lexer {
  public:
   Lexer(std::string_view src, const LexOptions& o) : src_(src), o_(o) {}
 
-  std::vector<Token> run() {
+  Tokens run() {
     const Syntax& s = o_.syntax;
-    toks_.reserve(src_.size() / 6 + 8);
+    toks_.list.reserve(src_.size() / 6 + 8);
     while (pos_ < src_.size()) {
       std::size_t start = 0;
       std::size_t delim_len = 0;
@@ -119,8 +159,7 @@ class Lexer {
           break;
       }
     }
-    Token eof{TokenKind::kEof, static_cast<std::uint32_t>(src_.size()), {}, {}, 0};
-    toks_.push_back(std::move(eof));
+    push(TokenKind::kEof, src_.size());
     return std::move(toks_);
   }
 
@@ -134,17 +173,32 @@ class Lexer {
     throw TemplateError{std::move(e)};
   }
 
+  void push(TokenKind kind, std::size_t offset, std::string_view text = {},
+            std::string_view value = {}, double number = 0) {
+    Token& t = toks_.list.emplace_back();
+    t.kind = kind;
+    t.offset = static_cast<std::uint32_t>(offset);
+    t.text = text;
+    t.value = value;
+    t.number = number;
+  }
+
+  // Keeps decoded text alive as long as the tokens; returns a view of it.
+  std::string_view keep(std::string decoded) {
+    toks_.decoded.push_back(std::make_unique<std::string>(std::move(decoded)));
+    return *toks_.decoded.back();
+  }
+
   void emit_data(std::size_t begin, std::size_t /*end*/, std::string_view text) {
     if (text.empty()) return;
-    Token t{TokenKind::kData, static_cast<std::uint32_t>(begin), {}, std::string(text), 0};
-    toks_.push_back(std::move(t));
+    push(TokenKind::kData, begin, {}, text);
   }
 
   // Finds the next occurrence of `d` at or after pos_, caching the answer.
   std::size_t next_of(const std::string& d, std::size_t* cache) {
     if (d.empty()) return std::string_view::npos;
     if (*cache == kUnsearched || (*cache != std::string_view::npos && *cache < pos_)) {
-      *cache = src_.find(d, pos_);
+      *cache = find_delimiter(src_, d, pos_);
     }
     return *cache;
   }
@@ -300,17 +354,15 @@ class Lexer {
   }
 
   void push_op(std::size_t at, std::size_t len) {
-    Token t{TokenKind::kOp, static_cast<std::uint32_t>(at), src_.substr(at, len), {}, 0};
-    t.opcode = op_code(t.text);
-    toks_.push_back(std::move(t));
+    push(TokenKind::kOp, at, src_.substr(at, len));
+    toks_.list.back().opcode = op_code(toks_.list.back().text);
   }
 
   // Lexes the inside of a tag. `end` is the closing delimiter (empty for line statements,
   // which end at a newline outside brackets).
   void lex_tag(TokenKind begin_kind, std::size_t start, std::string_view end, bool is_block,
                bool line_statement) {
-    Token bt{begin_kind, static_cast<std::uint32_t>(start), {}, {}, 0};
-    toks_.push_back(std::move(bt));
+    push(begin_kind, start);
     TokenKind end_kind = begin_kind == TokenKind::kVarBegin ? TokenKind::kVarEnd
                                                             : TokenKind::kBlockEnd;
     std::string brackets;
@@ -324,8 +376,7 @@ class Lexer {
           ++q;
         }
         if (q >= src_.size() || last_nl != std::string_view::npos) {
-          Token et{end_kind, static_cast<std::uint32_t>(pos_), {}, {}, 0};
-          toks_.push_back(std::move(et));
+          push(end_kind, pos_);
           pos_ = q >= src_.size() ? src_.size() : last_nl + 1;
           return;
         }
@@ -340,15 +391,13 @@ class Lexer {
         if ((src_[pos_] == '-' || src_[pos_] == '+') &&
             src_.compare(pos_ + 1, end.size(), end) == 0) {
           char m = src_[pos_];
-          Token et{end_kind, static_cast<std::uint32_t>(pos_), {}, {}, 0};
-          toks_.push_back(std::move(et));
+          push(end_kind, pos_);
           pos_ += 1 + end.size();
           after_tag_end(m == '-', false);
           return;
         }
         if (src_.compare(pos_, end.size(), end) == 0) {
-          Token et{end_kind, static_cast<std::uint32_t>(pos_), {}, {}, 0};
-          toks_.push_back(std::move(et));
+          push(end_kind, pos_);
           pos_ += end.size();
           after_tag_end(false, is_block && o_.trim_blocks);
           return;
@@ -359,8 +408,7 @@ class Lexer {
       if (is_name_start(c)) {
         std::size_t q = pos_;
         while (q < src_.size() && is_name_char(src_[q])) ++q;
-        Token t{TokenKind::kName, static_cast<std::uint32_t>(at), src_.substr(at, q - at), {}, 0};
-        toks_.push_back(std::move(t));
+        push(TokenKind::kName, at, src_.substr(at, q - at));
         pos_ = q;
       } else if (is_digit(c)) {
         lex_number();
@@ -376,8 +424,7 @@ class Lexer {
             continue;
           }
         }
-        static constexpr std::string_view kOne = "+-/*%~[](){}<>=.:|,;";
-        if (kOne.find(c) == std::string_view::npos) {
+        if (!has_class(c, kOperator)) {
           fail(at, fmt::format("unexpected char '{}' at {}", c, at));
         }
         if (c == '(' || c == '[' || c == '{') {
@@ -413,8 +460,8 @@ class Lexer {
 
   void lex_number() {
     std::size_t at = pos_;
-    bool after_dot = !toks_.empty() && toks_.back().kind == TokenKind::kOp &&
-                     toks_.back().text == "." && toks_.back().offset + 1 == at;
+    bool after_dot = !toks_.list.empty() && toks_.list.back().kind == TokenKind::kOp &&
+                     toks_.list.back().text == "." && toks_.list.back().offset + 1 == at;
     auto strip = [](std::string_view s) {
       std::string r;
       for (char ch : s) if (ch != '_') r += ch;
@@ -441,9 +488,7 @@ class Lexer {
         if (!digits.empty()) {
           // Convert to decimal text (values beyond 64 bits are not supported here).
           unsigned long long v = std::strtoull(digits.c_str(), nullptr, base);
-          Token t{TokenKind::kInt, static_cast<std::uint32_t>(at), src_.substr(at, q - at),
-                  std::to_string(v), 0};
-          toks_.push_back(std::move(t));
+          push(TokenKind::kInt, at, src_.substr(at, q - at), keep(std::to_string(v)));
           pos_ = q;
           return;
         }
@@ -467,11 +512,14 @@ class Lexer {
       }
       if (is_float) q = r;
     }
-    std::string text = strip(src_.substr(at, q - at));
-    Token t{is_float ? TokenKind::kFloat : TokenKind::kInt, static_cast<std::uint32_t>(at),
-            src_.substr(at, q - at), text, 0};
-    if (is_float) t.number = std::strtod(text.c_str(), nullptr);
-    toks_.push_back(std::move(t));
+    std::string_view literal = src_.substr(at, q - at);
+    if (is_float) {
+      std::string text = strip(literal);
+      push(TokenKind::kFloat, at, literal, {}, std::strtod(text.c_str(), nullptr));
+    } else {
+      bool plain = literal.find('_') == std::string_view::npos;
+      push(TokenKind::kInt, at, literal, plain ? literal : keep(strip(literal)));
+    }
     pos_ = q;
   }
 
@@ -479,7 +527,14 @@ class Lexer {
     std::size_t at = pos_;
     char quote = src_[at];
     std::size_t q = at + 1;
-    std::string out;
+    // Without a backslash before the closing quote the literal is its source text.
+    while (q < src_.size() && src_[q] != quote && src_[q] != '\\') ++q;
+    if (q < src_.size() && src_[q] == quote) {
+      push(TokenKind::kString, at, src_.substr(at, q + 1 - at), src_.substr(at + 1, q - at - 1));
+      pos_ = q + 1;
+      return;
+    }
+    std::string out(src_.substr(at + 1, q - at - 1));
     while (true) {
       if (q >= src_.size()) fail(at, "unexpected char '" + std::string(1, quote) + "' at " +
                                          std::to_string(at));
@@ -535,15 +590,13 @@ class Lexer {
           }
       }
     }
-    Token t{TokenKind::kString, static_cast<std::uint32_t>(at), src_.substr(at, q + 1 - at),
-            std::move(out), 0};
-    toks_.push_back(std::move(t));
+    push(TokenKind::kString, at, src_.substr(at, q + 1 - at), keep(std::move(out)));
     pos_ = q + 1;
   }
 
   std::string_view src_;
   const LexOptions& o_;
-  std::vector<Token> toks_;
+  Tokens toks_;
   std::size_t pos_ = 0;
   static constexpr std::size_t kUnsearched = std::string_view::npos - 1;
   std::size_t c_cache_ = kUnsearched;
@@ -558,9 +611,11 @@ LineIndex::LineIndex(std::string_view src) : source(src) {
   if (src.empty()) return;  // data() may be null, and memchr must not see a null pointer
   const char* begin = src.data();
   const char* end = begin + src.size();
+  // p != end first: an empty source may have no data pointer, and memchr's must not be null.
   for (const char* p = begin;
+       p != end &&
        (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) !=
-       nullptr;) {
+           nullptr;) {
     ++p;
     starts.push_back(static_cast<std::uint32_t>(p - begin));
   }
@@ -584,7 +639,7 @@ std::string_view LineIndex::line_text(int line) const {
   return source.substr(b, e - b);
 }
 
-std::vector<Token> tokenize(std::string_view source, const LexOptions& options) {
+Tokens tokenize(std::string_view source, const LexOptions& options) {
   Lexer lx(source, options);
   return lx.run();
 }

@@ -3,8 +3,9 @@
 // blocks, line statements and line comments, Python-style string and number literals).
 //
 // Line statements are reported as kBlockBegin/kBlockEnd tokens so the parser treats them like
-// `{% %}` tags. Data tokens own their (whitespace-adjusted) text; everything else points into
-// the source, which must outlive the tokens.
+// `{% %}` tags. Tokens own no memory: text and data point into the source, which must outlive
+// them; a string literal with escapes (or a number with underscores) is decoded into the
+// Tokens' side storage.
 //
 // Thread safety: tokenize() is a pure function.
 
@@ -12,6 +13,7 @@
 #define DOCFORGE_TEMPLATE_LEXER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,11 +39,17 @@ enum class TokenKind : std::uint8_t {
 
 struct Token {
   TokenKind kind;
-  std::uint32_t offset;  // byte offset of the token in the source
-  std::string_view text;  // names, operators, number text (source slice)
-  std::string value;      // data text and decoded string literals
-  double number = 0;      // float literals
   std::uint16_t opcode = 0;  // kOp: op_code(text)
+  std::uint32_t offset;      // byte offset of the token in the source
+  std::string_view text;     // names, operators, number text (source slice)
+  std::string_view value;    // data text, decoded string literals, integer digits (no '_')
+  double number = 0;         // float literals
+};
+
+// The tokens of one source, plus the decoded text some of them point to.
+struct Tokens {
+  std::vector<Token> list;
+  std::vector<std::unique_ptr<std::string>> decoded;
 };
 
 // A one- or two-character operator packed into an integer (for fast comparisons).
@@ -58,7 +66,7 @@ struct LexOptions {
 };
 
 // Throws TemplateError (kSyntax) with line/column filled in (source_name left empty).
-std::vector<Token> tokenize(std::string_view source, const LexOptions& options);
+Tokens tokenize(std::string_view source, const LexOptions& options);
 
 // 1-based line and column of a byte offset.
 struct LineIndex {

@@ -9,9 +9,14 @@
 // iteration) as a copy of the outer value of that name, which is what Jinja2 does.
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,6 +27,34 @@
 
 namespace docforge::tmpl {
 namespace {
+
+// The value of a decimal digit string, saturated at INT64_MAX (as strtoll would).
+std::int64_t parse_small_int(std::string_view digits) {
+  std::int64_t v = 0;
+  auto r = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (r.ec == std::errc::result_out_of_range) return INT64_MAX;
+  return v;
+}
+
+// A few tag or keyword names (the tags that end a body, the names that end a tuple): at most
+// three, stored inline so that parsing a body allocates nothing for them.
+class NameList {
+ public:
+  NameList() = default;
+  NameList(std::initializer_list<std::string_view> names) {
+    for (std::string_view n : names) {
+      if (size_ < kMax) names_[size_++] = n;
+    }
+  }
+  const std::string_view* begin() const { return names_; }
+  const std::string_view* end() const { return names_ + size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  static constexpr std::size_t kMax = 3;
+  std::string_view names_[kMax];
+  std::size_t size_ = 0;
+};
 
 struct ScopeInfo {
   std::vector<std::pair<std::string, std::uint32_t>> names;
@@ -39,8 +72,8 @@ struct FuncInfo {
 
 class Parser {
  public:
-  Parser(Template::Impl* t, const Environment::Impl& env, std::vector<Token> toks)
-      : t_(t), env_(env), toks_(std::move(toks)) {}
+  Parser(Template::Impl* t, const Environment::Impl& env, Tokens toks)
+      : t_(t), env_(env), toks_(std::move(toks.list)), decoded_(std::move(toks.decoded)) {}
 
   void parse() {
     Function* root = new_function();
@@ -196,10 +229,10 @@ class Parser {
       for (std::size_t s = fi.scopes.size(); s-- > 0;) {
         ScopeInfo& sc = fi.scopes[s];
         for (std::size_t k = sc.names.size(); k-- > 0;) {
-          if (sc.names[k].first == name) {
+          if (same(sc.names[k].first, name)) {
             *depth = d;
             *slot = sc.names[k].second;
-            if (sc.loop_stmt != nullptr && name == "loop" &&
+            if (sc.loop_stmt != nullptr && same(name, "loop") &&
                 sc.loop_stmt->loop_slot == sc.names[k].second) {
               sc.loop_stmt->uses_loop = true;
             }
@@ -213,7 +246,7 @@ class Parser {
     return false;
   }
 
-  std::uint32_t declare_in(FuncInfo& fi, ScopeInfo& sc, const std::string& name,
+  std::uint32_t declare_in(FuncInfo& fi, ScopeInfo& sc, std::string_view name,
                            bool with_init) {
     std::uint32_t slot = fi.fn->num_slots++;
     if (with_init) {
@@ -232,7 +265,7 @@ class Parser {
       }
       sc.inits->push_back(std::move(init));
     }
-    sc.names.emplace_back(name, slot);
+    sc.names.emplace_back(std::string(name), slot);
     return slot;
   }
 
@@ -254,7 +287,7 @@ class Parser {
     return t;
   }
 
-  Expr* load_name(const std::string& name, std::uint32_t offset) {
+  Expr* load_name(std::string_view name, std::uint32_t offset) {
     std::uint16_t d = 0;
     std::uint32_t s = 0;
     if (find_local(name, &d, &s)) {
@@ -265,13 +298,14 @@ class Parser {
       return e;
     }
     FuncInfo& fi = func();
-    if (fi.is_macro && (name == "caller" || name == "varargs" || name == "kwargs")) {
+    if (fi.is_macro &&
+        (same(name, "caller") || same(name, "varargs") || same(name, "kwargs"))) {
       ScopeInfo& sc = fi.scopes.front();
       std::uint32_t slot = declare_in(fi, sc, name, false);
-      if (name == "caller") {
+      if (same(name, "caller")) {
         fi.fn->caller = true;
         fi.fn->caller_slot = slot;
-      } else if (name == "varargs") {
+      } else if (same(name, "varargs")) {
         fi.fn->catch_varargs = true;
         fi.fn->varargs_slot = slot;
       } else {
@@ -283,7 +317,7 @@ class Parser {
       e->name = name;
       return e;
     }
-    if (name == "self") return new_expr(ExprKind::kSelf, offset);
+    if (same(name, "self")) return new_expr(ExprKind::kSelf, offset);
     Expr* e = new_expr(ExprKind::kFree, offset);
     e->name = name;
     return e;
@@ -309,7 +343,7 @@ class Parser {
 
   // ---- statements ------------------------------------------------------------------------
   struct EndTags {
-    std::vector<std::string_view> names;
+    NameList names;
     std::string_view block;  // innermost block needing closure
   };
 
@@ -343,14 +377,14 @@ class Parser {
 
   // Parses statements until one of `end` tags (the tag name token is left current and the
   // block-begin consumed) or EOF (only allowed when `end` is empty).
-  Body subparse(const std::vector<std::string_view>& end) {
+  Body subparse(const NameList& end) {
     Body body;
     while (true) {
       const Token& t = cur();
       switch (t.kind) {
         case TokenKind::kData: {
           Stmt* s = new_stmt(StmtKind::kData, t.offset);
-          s->text = std::move(toks_[i_].value);  // each token is parsed once
+          s->text = t.value;  // a slice of the template source
           body.push_back(s);
           next();
           break;
@@ -396,7 +430,7 @@ class Parser {
     }
   }
 
-  Body parse_body(std::string_view block, std::vector<std::string_view> end) {
+  Body parse_body(std::string_view block, NameList end) {
     end_stack_.push_back(EndTags{end, block});
     Body b = subparse(end);
     end_stack_.pop_back();
@@ -406,22 +440,20 @@ class Parser {
   Stmt* parse_statement() {
     DepthGuard guard(this);
     const Token& t = cur();
-    std::string name(t.text);
+    std::string_view name = t.text;
     std::uint32_t off = t.offset;
-    if (name == "for") return parse_for();
-    if (name == "if") return parse_if();
-    if (name == "set") return parse_set();
-    if (name == "macro") return parse_macro();
-    if (name == "call") return parse_call_block();
-    if (name == "filter") return parse_filter_block();
-    if (name == "with") return parse_with();
-    if (name == "include") return parse_include();
-    if (name == "import") return parse_import();
-    if (name == "from") return parse_from();
-    if (name == "extends") return parse_extends();
-    if (name == "block") return parse_block();
-    if (name == "autoescape") return parse_autoescape();
-    if (name == "print") {
+    static constexpr std::pair<std::string_view, Stmt* (Parser::*)()> kTags[] = {
+        {"for", &Parser::parse_for},         {"if", &Parser::parse_if},
+        {"set", &Parser::parse_set},         {"macro", &Parser::parse_macro},
+        {"call", &Parser::parse_call_block}, {"filter", &Parser::parse_filter_block},
+        {"with", &Parser::parse_with},       {"include", &Parser::parse_include},
+        {"import", &Parser::parse_import},   {"from", &Parser::parse_from},
+        {"extends", &Parser::parse_extends}, {"block", &Parser::parse_block},
+        {"autoescape", &Parser::parse_autoescape}};
+    for (const auto& [tag, parse_tag] : kTags) {
+      if (same(name, tag)) return (this->*parse_tag)();
+    }
+    if (same(name, "print")) {
       next();
       Stmt* s = new_stmt(StmtKind::kOutput, off);
       s->expr = parse_tuple(false, true, {}, false);
@@ -429,7 +461,7 @@ class Parser {
       expect_block_end();
       return s;
     }
-    fail_unknown_tag(name, off, false);
+    fail_unknown_tag(std::string(name), off, false);
   }
 
   Stmt* parse_for() {
@@ -853,9 +885,10 @@ class Parser {
   Stmt* parse_block() {
     std::uint32_t off = cur().offset;
     next();
+    std::string_view name_text = cur().text;  // a slice of the source, as Stmt::text must be
     std::string name = expect_name();
     Stmt* s = new_stmt(StmtKind::kBlock, off);
-    s->text = name;
+    s->text = name_text;
     BlockDef def;
     def.name = name;
     if (skip_name("scoped")) def.scoped = true;
@@ -890,7 +923,7 @@ class Parser {
     if (def.required) {
       for (Stmt* b : fn->body) {
         if (b->kind != StmtKind::kData ||
-            b->text.find_first_not_of(" \t\n\r\v\f") != std::string::npos) {
+            b->text.find_first_not_of(" \t\n\r\v\f") != std::string_view::npos) {
           fail_at(off, "Required blocks can only contain comments or whitespace");
         }
       }
@@ -1112,16 +1145,15 @@ class Parser {
       case TokenKind::kName: {
         const std::string_view n = t.text;
         Value constant;
-        if (n == "true" || n == "True") {
+        if (same(n, "true") || same(n, "True")) {
           constant = Value::boolean(true);
-        } else if (n == "false" || n == "False") {
+        } else if (same(n, "false") || same(n, "False")) {
           constant = Value::boolean(false);
-        } else if (n == "none" || n == "None") {
+        } else if (same(n, "none") || same(n, "None")) {
           constant = Value::none();
         } else {
-          std::string name(n);
           next();
-          return load_name(name, off);
+          return load_name(n, off);
         }
         next();
         Expr* c = new_expr(ExprKind::kConst, off);
@@ -1129,7 +1161,7 @@ class Parser {
         return c;
       }
       case TokenKind::kString: {
-        std::string s = t.value;
+        std::string s(t.value);
         next();
         while (cur().kind == TokenKind::kString) {
           s += cur().value;
@@ -1141,9 +1173,9 @@ class Parser {
       }
       case TokenKind::kInt: {
         Expr* c = new_expr(ExprKind::kConst, off);
-        const std::string& digits = t.value;
+        std::string_view digits = t.value;
         if (digits.size() < 19) {
-          c->value = Value::integer(std::strtoll(digits.c_str(), nullptr, 10));
+          c->value = Value::integer(parse_small_int(digits));
         } else {
           BigInt b;
           BigInt::parse(digits, &b);
@@ -1159,14 +1191,14 @@ class Parser {
         return c;
       }
       case TokenKind::kOp:
-        if (t.text == "(") {
+        if (t.opcode == op_code("(")) {
           next();
           Expr* e = parse_tuple(false, true, {}, true);
           expect_op(")");
           return e;
         }
-        if (t.text == "[") return parse_list();
-        if (t.text == "{") return parse_dict();
+        if (t.opcode == op_code("[")) return parse_list();
+        if (t.opcode == op_code("{")) return parse_dict();
         break;
       default:
         break;
@@ -1174,13 +1206,14 @@ class Parser {
     fail_unexpected();
   }
 
-  bool tuple_end(const std::vector<std::string_view>& extra_end) const {
+  bool tuple_end(const NameList& extra_end) const {
     const Token& t = cur();
     if (t.kind == TokenKind::kVarEnd || t.kind == TokenKind::kBlockEnd ||
         t.kind == TokenKind::kEof) {
       return true;
     }
-    if (t.kind == TokenKind::kOp && (t.text == ")" || t.text == "]" || t.text == "}")) {
+    if (t.kind == TokenKind::kOp &&
+        (t.opcode == op_code(")") || t.opcode == op_code("]") || t.opcode == op_code("}"))) {
       return true;
     }
     if (t.kind == TokenKind::kName) {
@@ -1192,7 +1225,7 @@ class Parser {
   }
 
   Expr* parse_tuple(bool simplified, bool with_condexpr,
-                    const std::vector<std::string_view>& extra_end, bool explicit_parens) {
+                    const NameList& extra_end, bool explicit_parens) {
     std::uint32_t off = cur().offset;
     SmallVec<Expr*, 4> items;
     bool is_tuple = false;
@@ -1285,21 +1318,14 @@ class Parser {
       if (cur().kind == TokenKind::kName) {
         Expr* g = new_expr(ExprKind::kGetAttr, off);
         g->name = std::string(cur().text);
-        {
-          static constexpr std::string_view kDictMethods[] = {
-              "get", "pop", "keys", "copy", "items", "clear", "values", "update", "popitem",
-              "fromkeys", "setdefault"};
-          for (std::string_view m : kDictMethods) {
-            if (g->name == m) g->op = 1;
-          }
-        }
+        if (is_dict_method(g->name)) g->op = 1;
         g->kids = {e};
         next();
         return g;
       }
       if (cur().kind == TokenKind::kInt) {
         Expr* k = new_expr(ExprKind::kConst, cur().offset);
-        k->value = Value::integer(std::strtoll(cur().value.c_str(), nullptr, 10));
+        k->value = Value::integer(parse_small_int(cur().value));
         next();
         Expr* g = new_expr(ExprKind::kGetItem, off);
         g->kids = {e, k};
@@ -1369,7 +1395,7 @@ class Parser {
       } else if (skip_op("**")) {
         call->dyn_kwargs = parse_expression(true);
       } else if (cur().kind == TokenKind::kName && peek().kind == TokenKind::kOp &&
-                 peek().text == "=") {
+                 peek().opcode == op_code("=")) {
         std::string k(cur().text);
         next();
         next();
@@ -1448,6 +1474,7 @@ class Parser {
   Template::Impl* t_;
   const Environment::Impl& env_;
   std::vector<Token> toks_;
+  std::vector<std::unique_ptr<std::string>> decoded_;  // text some tokens point to
   std::size_t i_ = 0;
   std::vector<FuncInfo> funcs_;
   std::vector<EndTags> end_stack_;
@@ -1468,7 +1495,7 @@ void compile_template(Template::Impl* impl, const Environment::Impl& env) {
   lo.lstrip_blocks = env.options.lstrip_blocks;
   lo.keep_trailing_newline = env.options.keep_trailing_newline;
   impl->lines = LineIndex(impl->source);
-  std::vector<Token> toks = tokenize(impl->source, lo);
+  Tokens toks = tokenize(impl->source, lo);
   Parser p(impl, env, std::move(toks));
   p.set_autoescape(impl->autoescape);
   p.parse();

@@ -63,5 +63,65 @@ TEST(Basics, LatexFilterInOutput) {
   EXPECT_EQ(render("{{ s|latex(1) }}", ctx).rfind("ERROR:", 0), 0u);
 }
 
+// `{{ x.name }}` and one-operator comparisons read locals and map entries in place (and find a
+// key through the node's cached entry index); these are the cases that must fall back.
+TEST(Basics, AttributeOfLocalFallbacks) {
+  const char* ctx = R"({"rows": [{"a": 1, "abcd": 2, "abcdefgh": 3, "abcdefghijklmnopq": 4},
+                                  {"abcd": 5, "abce": 6, "a": 7},
+                                  {"items": 8}, [9], "s"]})";
+  // Names of every compare width; the second row has the keys in another order (stale index).
+  EXPECT_EQ(render("{% for r in rows[:2] %}{{ r.a }} {{ r.abcd }} {{ r.abcdefgh }} "
+                   "{{ r.abcdefghijklmnopq }}|{% endfor %}",
+                   ctx),
+            "1 2 3 4|7 5  |");
+  // A dict method name is the method, not the key; a list and a string have no such key.
+  EXPECT_EQ(render("{% for r in rows[2:] %}{{ r.items is defined }} {{ r.a }};{% endfor %}", ctx),
+            "True ;False ;False ;");
+  Options strict;
+  strict.undefined = UndefinedPolicy::kStrict;
+  std::string missing = render("{% for r in rows[:1] %}{{ r.zz }}{% endfor %}", ctx, strict);
+  EXPECT_EQ(missing.rfind("ERROR:", 0), 0u);
+  EXPECT_NE(missing.find("zz"), std::string::npos) << missing;
+}
+
+// A name set in a loop body starts every iteration with its value outside the loop (resolved
+// once per loop run, then copied): from the context, an outer local, or undefined; objects the
+// body mutates are shared, not snapshotted.
+TEST(Basics, LoopScopeRestartsEachIteration) {
+  EXPECT_EQ(render("{% for i in [1,2,3] %}{{ x }}{% set x = i %}{{ x }};{% endfor %}{{ x }}",
+                   R"({"x": "c"})"),
+            "c1;c2;c3;c");
+  EXPECT_EQ(render("{% set y = 5 %}{% for i in [1,2] %}{% for j in [1,2] %}{{ y }}{% set y = j %}"
+                   "{{ y }},{% endfor %}{% set y = 0 %};{% endfor %}{{ y }}"),
+            "51,52,;51,52,;5");
+  EXPECT_EQ(render("{% set ns = namespace(n=0) %}{% set xs = [] %}{% for i in [1,2,3] %}"
+                   "{{ ns.n }}{{ xs|length }}{% set ns.n = ns.n + i %}{% set _ = xs.append(i) %}"
+                   "{% set ns = 7 %};{% endfor %}{{ ns.n }}"),
+            "00;11;32;6");
+  EXPECT_EQ(render("{% for i in [1,2] %}[{{ z is defined }}]{% set z = i %}{% endfor %}"),
+            "[False][False]");
+}
+
+// attribute= on records reads map entries directly (nested parts, keys in other orders, missing
+// keys: undefined, or the default).
+TEST(Basics, AttributeArguments) {
+  const char* ctx = R"({"rs": [{"q": 1, "n": {"v": 2}, "t": true}, {"n": {"v": 3}, "q": 4, "t": false},
+                             {"q": 5, "n": {}, "t": true}]})";
+  EXPECT_EQ(render("{{ rs|sum(attribute='q') }} {{ rs|map(attribute='n.v')|list }} "
+                   "{{ rs|selectattr('t')|sum(attribute='q') }} "
+                   "{{ rs|map(attribute='zz', default=0)|list }}",
+                   ctx),
+            "10 [2, 3, Undefined] 6 [0, 0, 0]");
+}
+
+TEST(Basics, IntComparisons) {
+  EXPECT_EQ(render("{% for x in [1, 2, 3] %}{{ x == 2 }}{{ x != 2 }}{{ x < 2 }}{{ x <= 2 }}"
+                   "{{ x > 2 }}{{ x >= 2 }};{% endfor %}"),
+            "FalseTrueTrueTrueFalseFalse;TrueFalseFalseTrueFalseTrue;"
+            "FalseTrueFalseFalseTrueTrue;");
+  EXPECT_EQ(render("{{ 2 == 2.0 }} {{ 1 == true }} {{ 3 > 2.5 }}"), "True True True");
+  EXPECT_EQ(render("{{ 1 in 2 }}").rfind("ERROR:", 0), 0u);
+}
+
 }  // namespace
 }  // namespace docforge::testing

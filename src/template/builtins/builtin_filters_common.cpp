@@ -313,7 +313,13 @@ Value get_by_parts(CallContext& ctx, const Value& item, const std::vector<Value>
                    const Value* fallback, bool lower) {
   Value cur = item;
   for (const Value& part : parts) {
-    cur = ctx.get_item(cur, part);
+    if (cur.is_map() && part.is_string()) {
+      // A map entry by name (sum(attribute=...) over records): what get_item gives, inline.
+      const Value* v = cur.as_map().find(part.as_string());
+      cur = v != nullptr ? Value(*v) : Value::undefined(part.as_string());
+    } else {
+      cur = ctx.get_item(cur, part);
+    }
     if (fallback != nullptr && !fallback->is_none() && cur.is_undefined()) cur = *fallback;
   }
   if (lower) return ignore_case(ctx, cur);

@@ -9,6 +9,7 @@
 //   ^ -> \textasciicircum{} _ -> \_   % -> \%   ~ -> \textasciitilde{}
 // Every other byte (including UTF-8 sequences) is copied unchanged.
 
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 
@@ -87,6 +88,58 @@ struct HtmlMasks {
 };
 #endif
 
+#if defined(__SSE2__)
+// Lanes of v that hold one of & < > " '.
+inline unsigned html_special_mask(__m128i v, const HtmlMasks& k) {
+  __m128i m = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, k.amp), _mm_cmpeq_epi8(v, k.lt)),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, k.gt), _mm_cmpeq_epi8(v, k.quot)),
+                   _mm_cmpeq_epi8(v, k.apos)));
+  return static_cast<unsigned>(_mm_movemask_epi8(m));
+}
+
+// Loads n bytes (4 <= n <= 16) from p into one vector without reading outside [p, p + n): two
+// overlapping halves, so some bytes may appear twice (harmless for a membership test).
+inline __m128i load_short(const char* p, std::size_t n) {
+  if (n >= 8) {
+    std::uint64_t a;
+    std::uint64_t b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    return _mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a));
+  }
+  std::uint32_t a;
+  std::uint32_t b;
+  std::memcpy(&a, p, 4);
+  std::memcpy(&b, p + n - 4, 4);
+  return _mm_set_epi32(0, 0, static_cast<int>(b), static_cast<int>(a));
+}
+#endif
+
+// Whether [p, end) holds a byte HTML escaping replaces. Short strings (table cells, names) are
+// the common case: they take one or two vector tests instead of a byte loop.
+bool has_html_special(const char* p, const char* end) {
+  std::size_t n = static_cast<std::size_t>(end - p);
+#if defined(__SSE2__)
+  const HtmlMasks k;
+  if (n >= 16) {
+    for (; end - p >= 16; p += 16) {
+      if (html_special_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), k) != 0) {
+        return true;
+      }
+    }
+    if (p == end) return false;
+    // The last, partial block: the final 16 bytes, overlapping bytes already tested.
+    return html_special_mask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16)), k) != 0;
+  }
+  if (n >= 4) return html_special_mask(load_short(p, n), k) != 0;
+#endif
+  for (; p != end; ++p) {
+    if (kHtml.index[static_cast<unsigned char>(*p)] != 0) return true;
+  }
+  return false;
+}
+
 // Bytes HTML escaping adds to s (each special byte grows to its entity).
 std::size_t html_extra_bytes(const char* p, const char* end) {
   std::size_t extra = 0;
@@ -120,11 +173,11 @@ std::size_t html_extra_bytes(const char* p, const char* end) {
 void append_html_escaped(std::string& out, std::string_view s) {
   const char* p = s.data();
   const char* end = p + s.size();
-  std::size_t extra = html_extra_bytes(p, end);
-  if (extra == 0) {
+  if (!has_html_special(p, end)) {
     out.append(p, s.size());
     return;
   }
+  std::size_t extra = html_extra_bytes(p, end);
   std::size_t old_size = out.size();
   out.resize(old_size + s.size() + extra);
   char* w = out.data() + old_size;

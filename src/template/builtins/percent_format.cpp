@@ -281,26 +281,27 @@ class Formatter {
   // Sign, prefix and digits padded per the flags ('-' beats '0').
   void pad_number(const Spec& spec, bool negative, std::string_view prefix,
                   std::string_view digits) {
-    std::string head;
-    if (negative) head = "-";
-    else if (spec.plus) head = "+";
-    else if (spec.space) head = " ";
-    head += prefix;
-    std::size_t len = head.size() + digits.size();
+    // The sign (if any) and the prefix, without building a string for them.
+    const char sign = negative ? '-' : spec.plus ? '+' : spec.space ? ' ' : '\0';
+    auto append_head = [&] {
+      if (sign != '\0') out_ += sign;
+      out_ += prefix;
+    };
+    std::size_t len = (sign != '\0' ? 1 : 0) + prefix.size() + digits.size();
     std::size_t fill = spec.width > 0 && static_cast<std::size_t>(spec.width) > len
                            ? static_cast<std::size_t>(spec.width) - len
                            : 0;
     if (spec.left) {
-      out_ += head;
+      append_head();
       out_ += digits;
       out_.append(fill, ' ');
     } else if (spec.zero) {
-      out_ += head;
+      append_head();
       out_.append(fill, '0');
       out_ += digits;
     } else {
       out_.append(fill, ' ');
-      out_ += head;
+      append_head();
       out_ += digits;
     }
   }

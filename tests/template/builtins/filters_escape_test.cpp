@@ -65,6 +65,22 @@ TEST(Escape, HtmlAllPositions) {
   }
 }
 
+// One special byte at every position of plain strings of every length up to a few blocks, and
+// none: the boundaries of the short-string and last-block tests.
+TEST(Escape, HtmlOneSpecialAnywhere) {
+  for (std::size_t len = 0; len < 50; ++len) {
+    std::string plain(len, 'x');
+    ASSERT_EQ(Html(plain), plain);
+    for (std::size_t at = 0; at < len; ++at) {
+      for (char c : {'&', '<', '>', '"', '\''}) {
+        std::string s = plain;
+        s[at] = c;
+        ASSERT_EQ(Html(s), NaiveHtml(s)) << len << " " << at;
+      }
+    }
+  }
+}
+
 TEST(Escape, HtmlAppends) {
   std::string out = "x";
   append_html_escaped(out, "<");
