@@ -48,6 +48,12 @@ class CallContext {
   // limits().max_value_bytes, or when `units` more work would exceed the fuel budget.
   virtual void charge_value_size(std::size_t bytes) = 0;
   virtual void consume_fuel(std::uint64_t units) = 0;
+
+  // In-place methods call this after storing a list or map into the render-local container
+  // `container` (see Value::mark_mutable): it may now contain itself, directly or through other
+  // containers (xs.append(xs)), a cycle reference counting cannot free. The interpreter empties
+  // such containers when the render ends; they never outlive it.
+  virtual void empty_at_render_end(const Value& container) = 0;
 };
 
 }  // namespace docforge

@@ -197,7 +197,23 @@ Renderer::Renderer(const Template::Impl& t, std::string& out)
   }
 }
 
-Renderer::~Renderer() = default;
+Renderer::~Renderer() {
+  for (Value& v : possible_cycles_) {
+    if (v.is_map()) {
+      Map none;
+      std::swap(none, v.map_mut());
+    } else {
+      List none;
+      std::swap(none, v.list_mut());
+    }
+  }
+}
+
+void Renderer::empty_at_render_end(const Value& container) {
+  const void* id = container.is_map() ? static_cast<const void*>(&container.as_map())
+                                      : static_cast<const void*>(&container.as_list());
+  if (possible_cycle_ids_.insert(id).second) possible_cycles_.push_back(container);
+}
 
 void Renderer::slow_tick() {
   // The current chunk of fuel (chunk_ units) is used up.

@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <unordered_set>
 #include <vector>
 
 #include "docforge/environment.h"
@@ -84,6 +85,7 @@ class Renderer final : public CallContext {
   void check_defined(const Value& v) override;
   void charge_value_size(std::size_t bytes) override;
   void consume_fuel(std::uint64_t units) override;
+  void empty_at_render_end(const Value& container) override;
 
   // Used by runtime objects.
   // Renders the macro; into `direct` when given (then returns undefined), else as a value.
@@ -177,6 +179,10 @@ class Renderer final : public CallContext {
   std::vector<std::unique_ptr<Frame>> kept_frames_;
   std::vector<std::shared_ptr<const Template>> kept_templates_;
   std::vector<Value> kept_values_;
+  // Render-local containers that had lists or maps stored into them (possible cycles), each
+  // once, emptied by the destructor.
+  std::vector<Value> possible_cycles_;
+  std::unordered_set<const void*> possible_cycle_ids_;
   // Argument lists for calls, reused across calls so their vectors keep their capacity; calls
   // nest, so they are taken and returned in stack order (ArgsLease).
   std::vector<std::unique_ptr<CallArgs>> args_pool_;

@@ -255,6 +255,11 @@ void charge_growth(CallContext& ctx, std::size_t added, std::size_t new_size) {
   ctx.charge_value_size(new_size * sizeof(Value));
 }
 
+// Storing a list or map into a render-local container may close a reference cycle.
+void note_stored(CallContext& ctx, const Value& container, const Value& stored) {
+  if (stored.is_list() || stored.is_map()) ctx.empty_at_render_end(container);
+}
+
 void no_keywords(const CallArgs& args, const char* fn) {
   if (!args.keyword.empty()) throw_type_error(fmt::format("{}() takes no keyword arguments", fn));
 }
@@ -289,6 +294,7 @@ Value list_append(CallContext& ctx, const Value& self, CallArgs& args) {
   exactly_one(args, "list.append");
   List& items = mutable_list(self, "list.append");
   charge_growth(ctx, 1, items.size() + 1);
+  note_stored(ctx, self, args.positional[0]);
   items.push_back(std::move(args.positional[0]));
   return Value::none();
 }
@@ -299,6 +305,7 @@ Value list_extend(CallContext& ctx, const Value& self, CallArgs& args) {
   // Copy first: xs.extend(xs) reads the list it grows.
   List more = iterate_value(ctx, args.positional[0]);
   charge_growth(ctx, more.size(), items.size() + more.size());
+  for (const Value& v : more) note_stored(ctx, self, v);
   items.insert(items.end(), std::make_move_iterator(more.begin()),
                std::make_move_iterator(more.end()));
   return Value::none();
@@ -315,6 +322,7 @@ Value list_insert(CallContext& ctx, const Value& self, CallArgs& args) {
   if (i < 0) i = std::max<std::int64_t>(0, i + len);
   i = std::min(i, len);
   charge_growth(ctx, 1, items.size() + 1);
+  note_stored(ctx, self, args.positional[1]);
   items.insert(items.begin() + i, std::move(args.positional[1]));
   return Value::none();
 }
@@ -445,6 +453,7 @@ Value dict_setdefault(CallContext& ctx, const Value& self, CallArgs& args) {
   if (const Value* v = m.find(args.positional[0])) return *v;
   Value def = n == 2 ? args.positional[1] : Value::none();
   charge_growth(ctx, 1, m.size() + 1);
+  note_stored(ctx, self, def);
   m.set(args.positional[0], def);
   return def;
 }
@@ -479,7 +488,10 @@ Value dict_update(CallContext& ctx, const Value& self, CallArgs& args) {
   }
   for (auto& [k, v] : args.keyword) pairs.emplace_back(Value::string(k), v);
   charge_growth(ctx, pairs.size(), m.size() + pairs.size());
-  for (auto& [k, v] : pairs) m.set(std::move(k), std::move(v));
+  for (auto& [k, v] : pairs) {
+    note_stored(ctx, self, v);
+    m.set(std::move(k), std::move(v));
+  }
   return Value::none();
 }
 

@@ -60,6 +60,8 @@ class FakeCallContext : public CallContext {
   std::uint64_t fuel_used = 0;
 
   bool autoescape() const override { return autoescape_on; }
+  void empty_at_render_end(const Value& container) override { emptied_at_end.push_back(container); }
+  std::vector<Value> emptied_at_end;
   EscapeFormat escape_format() const override { return format; }
   UndefinedPolicy undefined_policy() const override { return policy; }
   const Limits& limits() const override { return limit_values; }

@@ -182,6 +182,29 @@ TEST(MethodsContainers, ListMutationInPlace) {
   EXPECT_EQ(copy.str(), "[1, 2]");
 }
 
+// Only storing a list or map can close a reference cycle: those containers, and only those,
+// are handed to the interpreter to be emptied when the render ends.
+TEST(MethodsContainers, StoringAContainerMarksAPossibleCycle) {
+  FakeCallContext ctx;
+  Value l = mutable_list({});
+  call(ctx, l, "append", {Value::integer(1)});
+  call(ctx, l, "insert", {Value::integer(0), Value::string("a")});
+  call(ctx, l, "extend", {Value::string("bc")});
+  EXPECT_TRUE(ctx.emptied_at_end.empty());
+  call(ctx, l, "append", {l});
+  ASSERT_EQ(ctx.emptied_at_end.size(), 1u);
+  EXPECT_EQ(&ctx.emptied_at_end[0].as_list(), &l.as_list());
+  Value m = call(ctx, Value::map({}), "copy");
+  call(ctx, m, "update", {}, {{"k", Value::integer(1)}});
+  EXPECT_EQ(ctx.emptied_at_end.size(), 1u);
+  call(ctx, m, "setdefault", {Value::string("x"), l});
+  ASSERT_EQ(ctx.emptied_at_end.size(), 2u);
+  EXPECT_EQ(&ctx.emptied_at_end[1].as_map(), &m.as_map());
+  for (Value& v : ctx.emptied_at_end) {  // break the cycle, as the interpreter does
+    if (v.is_list()) v.list_mut().clear();
+  }
+}
+
 TEST(MethodsContainers, ListSelfReferencePrints) {
   FakeCallContext ctx;
   Value l = mutable_list({Value::integer(1)});
