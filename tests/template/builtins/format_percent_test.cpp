@@ -9,21 +9,13 @@
 
 #include "template/builtins.h"
 #include "template/builtins/fake_call_context.h"
+#include "template/builtins/value_literals.h"
 
 namespace docforge {
 namespace {
 
-Value big(const char* digits) {
-  BigInt b;
-  EXPECT_TRUE(BigInt::parse(digits, &b));
-  return Value::big_integer(std::move(b));
-}
-
-Value dict_of(std::initializer_list<std::pair<Value, Value>> items) {
-  Map m;
-  for (const auto& [k, v] : items) m.set(k, v);
-  return Value::map(std::move(m));
-}
+using testing_values::big;
+using testing_values::dict_of;
 
 struct PercentCase {
   Value fmt;

@@ -10,15 +10,12 @@
 
 #include "template/builtins.h"
 #include "template/builtins/fake_call_context.h"
+#include "template/builtins/value_literals.h"
 
 namespace docforge {
 namespace {
 
-Value big(const char* digits) {
-  BigInt b;
-  EXPECT_TRUE(BigInt::parse(digits, &b));
-  return Value::big_integer(std::move(b));
-}
+using testing_values::big;
 
 struct FuzzCase {
   bool brace;  // "{:spec}".format(v) when true, "%spec" % (v,) otherwise
