@@ -522,6 +522,9 @@ class Parser {
     }
   }
 
+  // A name, namespace attribute (allow_ns) or, with_tuple, a comma-separated tuple of them
+  // (parenthesised ones nest). As in Jinja2 3.1, a trailing comma is allowed only before the end
+  // of the tag or a ')': `{% set a, = x %}` and `{% for a, in x %}` are errors.
   Target parse_assign_target(bool with_tuple, bool allow_ns = false) {
     std::vector<Target> items;
     bool is_tuple = false;
@@ -551,7 +554,7 @@ class Parser {
       if (!with_tuple || !is_op(",")) break;
       next();
       is_tuple = true;
-      if (cur().kind != TokenKind::kName && !is_op("(")) break;
+      if (tuple_end({})) break;
     }
     if (!is_tuple) return std::move(items[0]);
     Target t;
@@ -643,7 +646,6 @@ class Parser {
       funcs_.push_back(std::move(fi));
       while (!is_op(")")) {
         if (!fn->params.empty()) expect_op(",");
-        if (is_op(")")) break;
         std::uint32_t poff = cur().offset;
         std::string pname = expect_name();
         Param p;
@@ -844,14 +846,15 @@ class Parser {
       fail_here(fmt::format("expected token 'import', got '{}'", describe(cur())));
     }
     std::vector<std::pair<std::string, std::string>> names;
+    // Jinja2's parse_from: after a comma only a name or `with/without context` may follow.
     while (true) {
-      if (!names.empty()) {
-        if (!skip_op(",")) break;
-      }
-      if (cur().kind != TokenKind::kName) break;
+      if (!names.empty() && !skip_op(",")) break;
       if ((is_name("with") || is_name("without")) && peek().kind == TokenKind::kName &&
           peek().text == "context") {
         break;
+      }
+      if (cur().kind != TokenKind::kName) {
+        fail_here(fmt::format("expected token 'name', got '{}'", describe(cur())));
       }
       std::uint32_t noff = cur().offset;
       std::string n = expect_name();
@@ -1231,7 +1234,7 @@ class Parser {
     bool is_tuple = false;
     while (true) {
       if (!items.empty()) expect_op(",");
-      if (tuple_end(extra_end)) break;
+      if (tuple_end({})) break;
       if (simplified) {
         items.push_back(parse_primary());
       } else {

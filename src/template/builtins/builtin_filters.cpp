@@ -48,6 +48,7 @@ constexpr std::array kFilters = {
     FilterEntry{"max", filters::f_max},
     FilterEntry{"min", filters::f_min},
     FilterEntry{"pprint", filters::f_pprint},
+    FilterEntry{"random", filters::f_random},
     FilterEntry{"reject", filters::f_reject},
     FilterEntry{"rejectattr", filters::f_rejectattr},
     FilterEntry{"replace", filters::f_replace},

@@ -1,6 +1,6 @@
 // Sequence filters: attr, batch, default/d, dictsort, first, groupby, items, join, last,
-// length/count, list, map, max, min, reject, rejectattr, reverse, select, selectattr, slice,
-// sort, sum, unique.
+// length/count, list, map, max, min, random, reject, rejectattr, reverse, select, selectattr,
+// slice, sort, sum, unique.
 //
 // Jinja2 returns generators from several of these (map, select, batch, unique, ...); docforge
 // returns lists, which iterate, index and print the same way as `|list` would.
@@ -8,9 +8,12 @@
 // as two items, and have the attributes `grouper` and `list` (also `0` and `1`).
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <unordered_set>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "template/builtins.h"
 #include "template/builtins/filter_common.h"
@@ -203,6 +206,33 @@ Value f_last(CallContext& ctx, const Value& v, CallArgs& args) {
     if (!items.empty()) return items.back();
   }
   return Value::undefined("No last item, sequence was empty.");
+}
+
+// Python's random.choice(seq): an item of a list or tuple, a character of a string (Markup
+// stays Markup); an empty sequence or a lenient undefined value gives an undefined value, as
+// Jinja2 does. The choice comes from the system's random source, never a seed a template sees.
+Value f_random(CallContext& ctx, const Value& v, CallArgs& args) {
+  expect_no_args("random", args);
+  ctx.check_defined(v);
+  auto pick = [](std::size_t n) {
+    std::random_device source;
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(source);
+  };
+  constexpr const char* kEmpty = "No random item, sequence was empty.";
+  if (v.is_undefined()) return Value::undefined(kEmpty);
+  if (v.is_string()) {
+    std::u32string cps = decode_utf8(v.as_string());
+    if (cps.empty()) return Value::undefined(kEmpty);
+    return string_like(v, encode_utf8(std::u32string(1, cps[pick(cps.size())])));
+  }
+  if (!v.is_list()) {
+    // random.choice indexes by position: a dict has no item 0, other values have no len().
+    if (v.is_map()) type_error("random needs a sequence; a dict has no items by position");
+    type_error(fmt::format("object of type '{}' has no len()", py_type_name(ctx, v)));
+  }
+  const List& items = v.as_list();
+  if (items.empty()) return Value::undefined(kEmpty);
+  return items[pick(items.size())];
 }
 
 Value f_reverse(CallContext& ctx, const Value& v, CallArgs& args) {

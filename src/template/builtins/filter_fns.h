@@ -67,6 +67,7 @@ DOCFORGE_FILTER(f_round);
 
 // builtin_filters_markup.cpp
 DOCFORGE_FILTER(f_pprint);
+DOCFORGE_FILTER(f_random);
 DOCFORGE_FILTER(f_tojson);
 DOCFORGE_FILTER(f_urlencode);
 DOCFORGE_FILTER(f_urlize);

@@ -199,6 +199,35 @@ TEST(FiltersSeq, BuildingLargeValuesIsCharged) {
   EXPECT_GT(ctx.max_charged, 10000u);
 }
 
+// random picks by chance, so these check what any pick must satisfy and, for one-item and empty
+// inputs, the one possible result (expected strings as jinja2 3.1 renders them).
+TEST(FiltersSeq, RandomPicksAnItemOfTheSequence) {
+  EXPECT_EQ(RunF("random", L({I(7LL)}), {}, {}, 0), "7");
+  EXPECT_EQ(RunF("random", Tup({S("x")}), {}, {}, 0), "x");
+  EXPECT_EQ(RunF("random", S("\303\251"), {}, {}, 0), "\303\251");  // a character, not a byte
+  EXPECT_EQ(RunF("random", L({}), {}, {}, 0), "");
+  EXPECT_EQ(RunF("random", S(""), {}, {}, 0), "");
+  EXPECT_EQ(RunF("random", Und("x"), {}, {}, 0), "");
+  EXPECT_EQ(RunF("random", Und("x"), {}, {}, kStrict), "ERR undefined");
+  EXPECT_EQ(RunF("random", I(5LL), {}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("random", M({{S("a"), I(1LL)}}), {}, {}, 0), "ERR");
+  EXPECT_EQ(RunF("random", L({I(1LL)}), {I(1LL)}, {}, 0), "ERR");
+
+  FakeCallContext ctx;
+  const Value items = L({I(0LL), I(1LL), I(2LL), I(3LL)});
+  bool seen[4] = {};
+  for (int i = 0; i < 400; ++i) {
+    Value v = F(ctx, "random", items, {});
+    ASSERT_TRUE(v.is_int());
+    ASSERT_GE(v.as_int(), 0);
+    ASSERT_LT(v.as_int(), 4);
+    seen[v.as_int()] = true;
+  }
+  // 400 uniform picks miss one of four items with probability 4 * 0.75^400 (about 1e-50).
+  EXPECT_TRUE(seen[0] && seen[1] && seen[2] && seen[3]);
+  EXPECT_TRUE(F(ctx, "random", Safe("<>"), {}).is_safe());
+}
+
 TEST(FiltersSeq, UnknownNamesInMapAndSelectFail) {
   FakeCallContext ctx;
   try {

@@ -35,6 +35,13 @@ CASES = [
     case("err_missing_block_name", "{% block %}{% endblock %}", **E),
     case("err_duplicate_block", "{% block a %}{% endblock %}\n{% block a %}{% endblock %}", **E),
     case("err_macro_bad_default_order", "{% macro m(a=1, b) %}{% endmacro %}", **E),
+    # trailing commas: allowed in literals and calls, not in signatures, targets and imports
+    case("err_macro_signature_trailing_comma", "{% macro m(a,) %}{{ a }}{% endmacro %}", **E),
+    case("err_call_signature_trailing_comma", "{% macro m() %}{% endmacro %}\n{% call(a,) m() %}{% endcall %}", **E),
+    case("err_set_target_trailing_comma", "{% set a, b, = 1, 2 %}", **E),
+    case("err_for_target_trailing_comma", "{% for a, in [[1]] %}{% endfor %}", **E),
+    case("err_from_import_trailing_comma", "{% from 'lib' import a, %}", templates={"lib": "{% macro a() %}{% endmacro %}"}, **E),
+    case("err_from_import_nothing", "{% from 'lib' import %}", templates={"lib": ""}, **E),
     case("err_unknown_filter", "line1\n{{ x|nosuchfilter }}", **E),
     case("err_unknown_test", "\n\n{{ x is nosuchtest }}", **E),
     case("err_extends_in_included_syntax", "{% include 'bad' %}", templates={"bad": "fine\nfine\n{% if %}"}, **E),

@@ -1,4 +1,4 @@
-"""Every builtin filter except random, with its arguments."""
+"""Every builtin filter with its arguments (random only where one result is possible)."""
 from casekit import case
 
 USERS = {"users": [
@@ -107,4 +107,11 @@ CASES = [
     case("f_select_undefined_test", "{{ [none, 1, missing]|select('none')|list }} {{ [1, 'a']|select('number')|list }}"),
     case("f_striptags_entities", "{{ '&amp; &lt; &#39; &nbsp;x'|striptags }}"),
     case("f_first_last_of_dict", "{{ {'k': 1, 'j': 2}|first }} {{ {'k': 1, 'j': 2}|last }}"),
+    case("f_random_single_choices", "{{ [7]|random }} {{ ('x',)|random }} {{ 'é'|random }} {{ (x|random) in [1, 2, 3] }}", {"x": [1, 2, 3]}),
+    case("f_random_empty_is_undefined", "[{{ []|random }}][{{ ''|random }}][{{ missing|random }}]"),
+    case("f_random_markup_stays_markup", "{{ ('<'|safe)|random }}", autoescape=True),
+    case("f_random_strict_undefined", "{{ missing|random }}", undefined="strict", error=True),
+    case("f_random_of_int", "\n{{ 5|random }}", error=True),
+    case("f_random_of_dict", "{{ {'a': 1}|random }}", error=True),
+    case("f_random_extra_argument", "{{ [1]|random(1) }}", error=True),
 ]
