@@ -81,6 +81,9 @@ class BigInt;
 class Object;
 class Map;
 class ValueArena;
+namespace value_internal {
+struct ChunkPool;  // src/value/arena.cpp
+}  // namespace value_internal
 using List = std::vector<Value>;
 
 class Value {
@@ -295,18 +298,29 @@ class Map {
 // another chunk (or was released). The price: one long-lived value keeps its whole chunk, so an
 // arena suits the values of one big document, not a long stream of which a few are kept.
 //
+// An arena made with a pool budget (ValueArena(max_pooled_bytes)) keeps chunks whose values are
+// all gone, up to that many bytes, and fills them again before it maps new ones: a reader that
+// parses one large document after another (batch) then reuses memory that is already paged in
+// instead of having the kernel zero fresh pages for every document. The kept chunks go back to
+// the system when the arena is destroyed (values still alive then free their chunks as usual).
+//
 // Thread safety: one thread at a time uses an arena; the values made with it may be read,
-// copied and destroyed on any thread.
+// copied and destroyed on any thread (a chunk freed on another thread returns to the pool
+// under the pool's lock).
 class ValueArena {
  public:
   ValueArena() noexcept = default;
-  ~ValueArena() { release(); }
+  explicit ValueArena(std::size_t max_pooled_bytes);
+  ~ValueArena();
   ValueArena(const ValueArena&) = delete;
   ValueArena& operator=(const ValueArena&) = delete;
 
-  // Stops filling the current chunk: it is freed as soon as the values in it are gone. The
-  // next value made with the arena starts a new chunk.
+  // Stops filling the current chunk: it is freed (or pooled) as soon as the values in it are
+  // gone. The next value made with the arena starts a new chunk.
   void release() noexcept;
+
+  // Bytes of freed chunks kept for reuse right now (0 without a pool budget).
+  std::size_t pooled_bytes() const noexcept;
 
   static constexpr std::size_t kChunkSize = std::size_t{2} << 20;
   // Larger objects come from the global heap even when made with an arena.
@@ -333,6 +347,7 @@ class ValueArena {
   char* next_ = nullptr;
   char* end_ = nullptr;
   std::uint64_t count_ = 0;  // objects handed out from chunk_
+  value_internal::ChunkPool* pool_ = nullptr;  // freed chunks kept for reuse, or nullptr
 };
 
 // An exact signed integer of any size (Python int beyond 64 bits). Value-semantic.

@@ -52,6 +52,7 @@ namespace od = simdjson::ondemand;
 // A large document's strings, lists and maps come from `arena` (one per reader): see
 // kArenaMinBytes.
 struct Builder {
+  explicit Builder(std::size_t max_pooled_bytes) : arena(max_pooled_bytes) {}
   KeyTable keys;
   std::vector<Value> items;
   std::vector<Map::Entry> fields;
@@ -278,14 +279,15 @@ void prepare_parser(od::parser& parser, std::size_t size) noexcept {
 }  // namespace
 
 struct JsonReader::Impl {
+  Impl(const JsonOptions& o, std::size_t max_pooled_bytes)
+      : options(o), builder(max_pooled_bytes) {}
   JsonOptions options;
   simdjson::ondemand::parser parser;
   Builder builder;
 };
 
-JsonReader::JsonReader(const JsonOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = options;
-}
+JsonReader::JsonReader(const JsonOptions& options, std::size_t max_pooled_bytes)
+    : impl_(std::make_unique<Impl>(options, max_pooled_bytes)) {}
 
 JsonReader::~JsonReader() = default;
 

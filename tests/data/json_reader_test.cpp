@@ -252,5 +252,27 @@ TEST(JsonReader, LargeDocumentsBuiltInAnArenaMatchTheExactParser) {
   EXPECT_EQ(e.error().format(), parse_json_exact(bad, "big.json", JsonOptions{}).error().format());
 }
 
+TEST(JsonReader, PooledReaderReusesMemoryAcrossLargeDocuments) {
+  const std::string doc = big_document();
+  auto exact = parse_json_exact(doc, "big.json", JsonOptions{});
+  ASSERT_TRUE(exact.ok()) << exact.error().format();
+  Value kept;
+  {
+    JsonReader reader(JsonOptions{}, std::size_t{256} << 20);
+    auto first = reader.parse(doc, "big.json");
+    ASSERT_TRUE(first.ok()) << first.error().format();
+    kept = *first;  // alive while the next documents are built: its chunks are not reused
+    for (int round = 0; round < 3; ++round) {
+      auto r = reader.parse(doc, "big.json");  // round 2 on: in the chunks of round 1
+      ASSERT_TRUE(r.ok()) << r.error().format();
+      EXPECT_TRUE(r->equals(*exact)) << round;
+      EXPECT_EQ(r->repr(), exact->repr()) << round;
+    }
+    EXPECT_TRUE(kept.equals(*exact));
+  }
+  // The reader is gone (its pooled chunks with it); the kept document still reads back.
+  EXPECT_EQ(kept.repr(), exact->repr());
+}
+
 }  // namespace
 }  // namespace docforge::data
