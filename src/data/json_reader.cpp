@@ -50,10 +50,10 @@ struct Builder {
   Value string(std::string_view s) {
     return use_arena != nullptr ? Value::string(s, *use_arena) : Value::string(s);
   }
-  Value list(List l) {
+  Value list(List&& l) {
     return use_arena != nullptr ? Value::list(std::move(l), *use_arena) : Value::list(std::move(l));
   }
-  Value map(Map m) {
+  Value map(Map&& m) {
     return use_arena != nullptr ? Value::map(std::move(m), *use_arena) : Value::map(std::move(m));
   }
 };
