@@ -125,6 +125,9 @@ def main():
     ap.add_argument("--no-python", action="store_true")
     ap.add_argument("--hugetlb", action="store_true",
                     help="run data_bench with GLIBC_TUNABLES=glibc.malloc.hugetlb=1")
+    ap.add_argument("--no-trim", action="store_true",
+                    help="run data_bench with GLIBC_TUNABLES=glibc.malloc.trim_threshold=1G "
+                         "(freed list vectors stay mapped between documents)")
     ap.add_argument("--reuse", action="store_true", help="reuse files already in --dir")
     args = ap.parse_args()
     exe = os.path.join(args.build_dir, "bench", "data", "data_bench")
@@ -135,8 +138,13 @@ def main():
     else:
         files = generate(args.dir, args.size_mb)
     env = dict(os.environ)
+    tunables = []
     if args.hugetlb:
-        env["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1"
+        tunables.append("glibc.malloc.hugetlb=1")
+    if args.no_trim:
+        tunables.append("glibc.malloc.trim_threshold=1073741824")
+    if tunables:
+        env["GLIBC_TUNABLES"] = ":".join(tunables)
     # Throughput per CPU second (user + system) on both sides: these machines are shared.
     # JSON: "best" is the best of 3 parses by one reader that reuses its memory (a batch);
     # "first" is the first parse in the fresh process (one parse_json call), printed apart.
