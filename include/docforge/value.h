@@ -66,6 +66,11 @@ class HeapObject {
     }
   }
   std::uint32_t use_count() const noexcept { return refs_.load(std::memory_order_relaxed); }
+  // n references taken or dropped at once (PrepaidValue buys them in bulk).
+  void retain(std::uint32_t n) const noexcept { refs_.fetch_add(n, std::memory_order_relaxed); }
+  void release(std::uint32_t n) const noexcept {
+    if (refs_.fetch_sub(n, std::memory_order_acq_rel) == n) delete this;
+  }
 
  protected:
   // For heap contents the Value module creates itself: born owned by one Value, so creating
@@ -81,6 +86,9 @@ class BigInt;
 class Object;
 class Map;
 class ValueArena;
+namespace value_internal {
+struct ChunkPool;  // src/value/arena.cpp
+}  // namespace value_internal
 using List = std::vector<Value>;
 
 class Value {
@@ -215,6 +223,7 @@ class Value {
   void release() noexcept {
     if (is_heap()) u_.ptr->release();
   }
+  friend class PrepaidValue;
   static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
   // Wraps a heap object created with one reference already counted (no retain).
   static Value adopt(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
@@ -230,6 +239,54 @@ class Value {
 };
 
 static_assert(sizeof(Value) == 16, "Value must stay two words");
+
+// One Value that one thread copies very often (the JSON reader's shared object keys: one copy
+// per object field, millions per document): copy() costs no atomic operation, because it buys
+// references kBatch at a time and the destructor gives back those not used. The shared part's
+// reference count is thus never below the number of live copies (only above it, by the unused
+// prepaid ones), so the copies are ordinary Values: they may be dropped on any thread, before or
+// after the PrepaidValue is gone.
+//
+// Thread safety: one thread at a time uses a PrepaidValue; its copies are ordinary Values.
+class PrepaidValue {
+ public:
+  explicit PrepaidValue(Value v) noexcept : value_(std::move(v)) {}
+  PrepaidValue(PrepaidValue&& o) noexcept
+      : value_(std::move(o.value_)), prepaid_(std::exchange(o.prepaid_, 0)) {}
+  PrepaidValue& operator=(PrepaidValue&& o) noexcept {
+    if (this != &o) {
+      give_back();
+      value_ = std::move(o.value_);
+      prepaid_ = std::exchange(o.prepaid_, 0);
+    }
+    return *this;
+  }
+  ~PrepaidValue() { give_back(); }
+
+  const Value& value() const noexcept { return value_; }
+  // A copy of value(), equal to what Value's copy constructor makes.
+  Value copy() noexcept {
+    if (!value_.is_heap()) return value_;
+    if (prepaid_ == 0) {
+      value_.u_.ptr->retain(kBatch);
+      prepaid_ = kBatch;
+    }
+    --prepaid_;
+    Value v;
+    v.kind_ = value_.kind_;
+    v.flags_ = value_.flags_;
+    v.u_ = value_.u_;
+    return v;
+  }
+
+ private:
+  static constexpr std::uint32_t kBatch = 4096;
+  void give_back() noexcept {
+    if (prepaid_ != 0) value_.u_.ptr->release(std::exchange(prepaid_, 0));
+  }
+  Value value_;
+  std::uint32_t prepaid_ = 0;  // references bought and not yet handed out
+};
 
 // An insertion-ordered map with Value keys (Python dict semantics: 1, 1.0 and True are the same
 // key; assigning an existing key keeps its position). Lookups by string are the fast path.
@@ -268,8 +325,12 @@ class Map {
   // Same, moving the entries out of [first, last) into an exactly sized array, taken from
   // `arena` when given (nullptr: the global heap).
   static Map from_entries(Entry* first, Entry* last, ValueArena* arena = nullptr);
+  // Same again, for entries whose keys the caller already knows to be all different: skips the
+  // search for repeated keys. REQUIRES: no two keys in [first, last) are equal (Python ==).
+  static Map from_distinct_entries(Entry* first, Entry* last, ValueArena* arena = nullptr);
 
  private:
+  static Map take_entries(Entry* first, Entry* last, ValueArena* arena);
   void rebuild_index();
   std::ptrdiff_t index_of(const Value& key, std::size_t h) const noexcept;
   void grow(std::size_t min_capacity);
@@ -295,18 +356,29 @@ class Map {
 // another chunk (or was released). The price: one long-lived value keeps its whole chunk, so an
 // arena suits the values of one big document, not a long stream of which a few are kept.
 //
+// An arena made with a pool budget (ValueArena(max_pooled_bytes)) keeps chunks whose values are
+// all gone, up to that many bytes, and fills them again before it maps new ones: a reader that
+// parses one large document after another (batch) then reuses memory that is already paged in
+// instead of having the kernel zero fresh pages for every document. The kept chunks go back to
+// the system when the arena is destroyed (values still alive then free their chunks as usual).
+//
 // Thread safety: one thread at a time uses an arena; the values made with it may be read,
-// copied and destroyed on any thread.
+// copied and destroyed on any thread (a chunk freed on another thread returns to the pool
+// under the pool's lock).
 class ValueArena {
  public:
   ValueArena() noexcept = default;
-  ~ValueArena() { release(); }
+  explicit ValueArena(std::size_t max_pooled_bytes);
+  ~ValueArena();
   ValueArena(const ValueArena&) = delete;
   ValueArena& operator=(const ValueArena&) = delete;
 
-  // Stops filling the current chunk: it is freed as soon as the values in it are gone. The
-  // next value made with the arena starts a new chunk.
+  // Stops filling the current chunk: it is freed (or pooled) as soon as the values in it are
+  // gone. The next value made with the arena starts a new chunk.
   void release() noexcept;
+
+  // Bytes of freed chunks kept for reuse right now (0 without a pool budget).
+  std::size_t pooled_bytes() const noexcept;
 
   static constexpr std::size_t kChunkSize = std::size_t{2} << 20;
   // Larger objects come from the global heap even when made with an arena.
@@ -333,6 +405,7 @@ class ValueArena {
   char* next_ = nullptr;
   char* end_ = nullptr;
   std::uint64_t count_ = 0;  // objects handed out from chunk_
+  value_internal::ChunkPool* pool_ = nullptr;  // freed chunks kept for reuse, or nullptr
 };
 
 // An exact signed integer of any size (Python int beyond 64 bits). Value-semantic.

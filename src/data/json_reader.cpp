@@ -3,9 +3,10 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
-#include <unordered_map>
 
 #if defined(__linux__) && defined(DOCFORGE_SIMDJSON_3_0_LAYOUT)
 #include <sys/mman.h>
@@ -13,6 +14,7 @@
 #endif
 
 #include "data/json_parser.h"
+#include "data/key_table.h"
 
 namespace docforge::data {
 namespace {
@@ -22,25 +24,6 @@ namespace {
 // data, are read by the exact parser, whose explicit stack has no recursion and which enforces
 // max_depth itself.
 constexpr std::size_t kFastPathMaxDepth = 128;
-
-// Object keys repeat (every record of a list has the same ones): like Python's json module,
-// keep one shared string Value per distinct short key instead of allocating it again each time.
-class KeyTable {
- public:
-  Value get(std::string_view key) {
-    if (key.size() > kMaxKeyLength) return Value::string(key);
-    auto it = keys_.find(key);
-    if (it != keys_.end()) return it->second;
-    Value v = Value::string(key);
-    if (keys_.size() < kMaxKeys) keys_.emplace(v.as_string(), v);  // view into v's own bytes
-    return v;
-  }
-
- private:
-  static constexpr std::size_t kMaxKeyLength = 64;
-  static constexpr std::size_t kMaxKeys = 4096;
-  std::unordered_map<std::string_view, Value> keys_;
-};
 
 using simdjson::error_code;
 namespace od = simdjson::ondemand;
@@ -52,6 +35,7 @@ namespace od = simdjson::ondemand;
 // A large document's strings, lists and maps come from `arena` (one per reader): see
 // kArenaMinBytes.
 struct Builder {
+  explicit Builder(std::size_t max_pooled_bytes) : arena(max_pooled_bytes) {}
   KeyTable keys;
   std::vector<Value> items;
   std::vector<Map::Entry> fields;
@@ -66,10 +50,10 @@ struct Builder {
   Value string(std::string_view s) {
     return use_arena != nullptr ? Value::string(s, *use_arena) : Value::string(s);
   }
-  Value list(List l) {
+  Value list(List&& l) {
     return use_arena != nullptr ? Value::list(std::move(l), *use_arena) : Value::list(std::move(l));
   }
-  Value map(Map m) {
+  Value map(Map&& m) {
     return use_arena != nullptr ? Value::map(std::move(m), *use_arena) : Value::map(std::move(m));
   }
 };
@@ -80,6 +64,37 @@ struct Builder {
 // it). Smaller documents (JSON Lines records, configuration files) use the global heap: a
 // chunk kept alive by one small retained record would waste most of its 2 MB.
 constexpr std::size_t kArenaMinBytes = std::size_t{1} << 20;
+
+// Objects with up to this many fields are checked for repeated keys by the reader itself
+// (pointer comparisons of canonical keys: at most 28 for 8 fields), larger ones by the Map.
+constexpr std::ptrdiff_t kSmallObject = 8;
+
+// The length of the plain prefix of a JSON string's raw bytes (after its opening quote): the
+// offset of its first '"' (its end) or '\\' (an escape). Eight bytes a step: the input has
+// simdjson's padding after the closing quote, so reading a little past it is safe.
+std::size_t plain_length(const char* s) noexcept {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  for (std::size_t i = 0;; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s + i, sizeof w);
+    const std::uint64_t quote = w ^ (kOnes * '"');
+    const std::uint64_t backslash = w ^ (kOnes * '\\');
+    // A byte equal to '"' or '\\' is a zero byte in one of them; the lowest one flagged is
+    // exact (a borrow only flags bytes above a real zero).
+    const std::uint64_t hits = ((quote - kOnes) & ~quote & kHighs) |
+                               ((backslash - kOnes) & ~backslash & kHighs);
+    if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
+  }
+}
+
+// The length of a JSON string's raw bytes, escapes included, up to its closing quote.
+// REQUIRES: s[from] is '"' or '\\' (from plain_length).
+std::size_t raw_length(const char* s, std::size_t from) noexcept {
+  std::size_t n = from;
+  while (s[n] != '"') n += s[n] == '\\' ? 2 : 1;
+  return n;
+}
 
 // Unescapes a string of at most `bound` bytes into b.scratch.
 error_code unescape(Builder& b, od::raw_json_string raw, std::size_t bound, std::string_view* out) {
@@ -121,26 +136,48 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       od::object o;
       if (auto e = v.get_object().get(o)) return e;
       const std::size_t base = b.fields.size();
+      // Whether the keys so far are canonical (KeyTable) and all different: then the map
+      // needs no search for repeated keys. Checked by comparing pointers, for small objects
+      // only (larger ones find repeats while they build their hash index anyway).
+      bool distinct = true;
       for (auto field : o) {
         od::field f;
         if (auto e = std::move(field).get(f)) return e;
         // The key straight from the input when it has no escapes (almost always): no copy
         // into simdjson's string buffer, whose pages would be touched once and dropped.
-        const char* raw = f.key().raw();
-        std::size_t n = 0;
-        while (raw[n] != '"' && raw[n] != '\\') ++n;
-        std::string_view key(raw, n);
-        if (raw[n] == '\\') {
-          while (raw[n] != '"') n += raw[n] == '\\' ? 2 : 1;
-          if (auto e = unescape(b, f.key(), n, &key)) return e;
+        const char* key = f.key().raw();
+        std::size_t n = plain_length(key);
+        if (key[n] == '\\') {
+          n = raw_length(key, n);
+          std::string_view unescaped;
+          if (auto e = unescape(b, f.key(), n, &unescaped)) return e;
+          key = unescaped.data();
+          n = unescaped.size();
         }
-        Value k = b.keys.get(key);
+        bool canonical;
+        Value k = b.keys.get(key, n, &canonical);
+        if (distinct) {
+          const Map::Entry* seen = b.fields.data() + base;
+          const Map::Entry* end = b.fields.data() + b.fields.size();
+          if (!canonical || end - seen >= kSmallObject) {
+            distinct = false;
+          } else {
+            for (; seen != end; ++seen) {
+              if (seen->first.heap() == k.heap()) {
+                distinct = false;
+                break;
+              }
+            }
+          }
+        }
         Value item;
         if (auto e = to_value(f.value(), depth + 1, max_depth, b, &item)) return e;
         b.fields.emplace_back(std::move(k), std::move(item));
       }
       Map::Entry* first = b.fields.data() + base;
-      *out = b.map(Map::from_entries(first, b.fields.data() + b.fields.size(), b.use_arena));
+      Map::Entry* last = b.fields.data() + b.fields.size();
+      *out = b.map(distinct ? Map::from_distinct_entries(first, last, b.use_arena)
+                            : Map::from_entries(first, last, b.use_arena));
       b.fields.resize(base);
       return simdjson::SUCCESS;
     }
@@ -187,14 +224,21 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
       return simdjson::SUCCESS;
     }
     case od::json_type::string: {
-      // Unescaped into a small reused buffer rather than simdjson's string buffer (as large
-      // as the document, its pages touched once per document). The token (the quoted string
-      // and any blanks after it) bounds the unescaped size.
-      const std::size_t bound = v.raw_json_token().size();
+      // A string without escapes (most of them) is copied straight from the input: stage 1
+      // has already checked the whole input's UTF-8 and refused raw control characters in
+      // strings. One with escapes is unescaped into a small reused buffer rather than
+      // simdjson's string buffer (as large as the document, its pages touched once per
+      // document); its raw length bounds the unescaped size.
       od::raw_json_string raw;
       if (auto e = v.get_raw_json_string().get(raw)) return e;
+      const char* s = raw.raw();
+      const std::size_t plain = plain_length(s);
+      if (s[plain] == '"') {
+        *out = b.string(std::string_view(s, plain));
+        return simdjson::SUCCESS;
+      }
       std::string_view sv;
-      if (auto e = unescape(b, raw, bound, &sv)) return e;
+      if (auto e = unescape(b, raw, raw_length(s, plain), &sv)) return e;
       *out = b.string(sv);
       return simdjson::SUCCESS;
     }
@@ -278,14 +322,15 @@ void prepare_parser(od::parser& parser, std::size_t size) noexcept {
 }  // namespace
 
 struct JsonReader::Impl {
+  Impl(const JsonOptions& o, std::size_t max_pooled_bytes)
+      : options(o), builder(max_pooled_bytes) {}
   JsonOptions options;
   simdjson::ondemand::parser parser;
   Builder builder;
 };
 
-JsonReader::JsonReader(const JsonOptions& options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = options;
-}
+JsonReader::JsonReader(const JsonOptions& options, std::size_t max_pooled_bytes)
+    : impl_(std::make_unique<Impl>(options, max_pooled_bytes)) {}
 
 JsonReader::~JsonReader() = default;
 

@@ -4,11 +4,19 @@
 // handed out, so the count reaches zero exactly when the arena has left and every object is
 // gone, whichever happens last and on whichever thread. Handing an object out costs no atomic
 // operation; freeing one costs one (about what free() costs, without its bookkeeping).
+//
+// A chunk whose count reaches zero is unmapped, or, when its arena has a pool budget, pushed on
+// the pool's free list (a mutex: a chunk is freed once per 2 MB of values) for the arena to
+// fill again. The pool is counted like a chunk: one reference for the arena and one for every
+// chunk out of its free list, so a chunk freed after the arena is gone still finds its pool
+// (closed by then: the chunk is unmapped) and the last of them deletes it.
 
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <mutex>
 #include <new>
+#include <utility>
 
 #include "docforge/value.h"
 #include "value/heap.h"
@@ -20,14 +28,22 @@
 
 namespace docforge {
 
+namespace value_internal {
+struct ChunkPool;
+}  // namespace value_internal
+
 namespace {
+
+using value_internal::ChunkPool;
 
 constexpr std::size_t kChunkSize = ValueArena::kChunkSize;
 constexpr std::uint64_t kHold = std::uint64_t{1} << 48;
 
 struct ChunkHeader {
-  explicit ChunkHeader(std::uint64_t r) noexcept : refs(r) {}
+  ChunkHeader(std::uint64_t r, ChunkPool* p) noexcept : refs(r), pool(p) {}
   std::atomic<std::uint64_t> refs;
+  ChunkPool* pool;               // where the chunk goes once freed; nullptr: back to the system
+  ChunkHeader* next = nullptr;   // in the pool's free list
 };
 constexpr std::size_t kHeaderSize = 64;  // one cache line: the count is not shared with objects
 static_assert(sizeof(ChunkHeader) <= kHeaderSize);
@@ -74,34 +90,112 @@ void unmap_chunk(ChunkHeader* h) noexcept {
 
 }  // namespace
 
+namespace value_internal {
+
+struct ChunkPool {
+  explicit ChunkPool(std::size_t max) noexcept : max_chunks(max) {}
+
+  // Takes a reference for a chunk that leaves the pool (or is mapped for it).
+  void retain() noexcept { refs.fetch_add(1, std::memory_order_relaxed); }
+  void drop() noexcept {
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+  }
+  // A pooled chunk, or nullptr when there is none.
+  ChunkHeader* pop() noexcept {
+    std::lock_guard<std::mutex> lock(mu);
+    ChunkHeader* h = free;
+    if (h != nullptr) {
+      free = h->next;
+      --free_count;
+    }
+    return h;
+  }
+  // Keeps a freed chunk unless the arena is gone or the budget is full; false: unmap it.
+  bool push(ChunkHeader* h) noexcept {
+    std::lock_guard<std::mutex> lock(mu);
+    if (closed || free_count >= max_chunks) return false;
+    h->next = free;
+    free = h;
+    ++free_count;
+    return true;
+  }
+  // The arena is gone: hands back the pooled chunks; chunks freed from now on are unmapped.
+  ChunkHeader* close() noexcept {
+    std::lock_guard<std::mutex> lock(mu);
+    closed = true;
+    free_count = 0;
+    return std::exchange(free, nullptr);
+  }
+  std::size_t pooled() noexcept {
+    std::lock_guard<std::mutex> lock(mu);
+    return free_count;
+  }
+
+  std::atomic<std::uint64_t> refs{1};  // the arena's, plus one per chunk out of the free list
+  const std::size_t max_chunks;
+  std::mutex mu;
+  ChunkHeader* free = nullptr;  // guarded by mu
+  std::size_t free_count = 0;   // guarded by mu
+  bool closed = false;          // guarded by mu
+};
+
+// Takes n claims off a chunk; the last one unmaps or pools it.
+void drop_claims(ChunkHeader* h, std::uint64_t n) noexcept {
+  if (h->refs.fetch_sub(n, std::memory_order_acq_rel) != n) return;
+  ChunkPool* pool = h->pool;
+  if (pool == nullptr) {
+    unmap_chunk(h);
+    return;
+  }
+  if (!pool->push(h)) unmap_chunk(h);
+  pool->drop();
+}
+
+void arena_free(void* p) noexcept { drop_claims(chunk_of(p), 1); }
+
+}  // namespace value_internal
+
+ValueArena::ValueArena(std::size_t max_pooled_bytes) {
+  if (max_pooled_bytes >= kChunkSize) pool_ = new ChunkPool(max_pooled_bytes / kChunkSize);
+}
+
+ValueArena::~ValueArena() {
+  release();
+  if (pool_ == nullptr) return;
+  for (ChunkHeader* h = pool_->close(); h != nullptr;) {
+    ChunkHeader* next = h->next;
+    unmap_chunk(h);
+    h = next;
+  }
+  pool_->drop();
+}
+
+std::size_t ValueArena::pooled_bytes() const noexcept {
+  return pool_ == nullptr ? 0 : pool_->pooled() * kChunkSize;
+}
+
 void ValueArena::release() noexcept {
   if (chunk_ == nullptr) return;
   auto* h = reinterpret_cast<ChunkHeader*>(chunk_);
   const std::uint64_t give_back = kHold - count_;
-  if (h->refs.fetch_sub(give_back, std::memory_order_acq_rel) == give_back) unmap_chunk(h);
   chunk_ = next_ = end_ = nullptr;
   count_ = 0;
+  value_internal::drop_claims(h, give_back);
 }
 
 void* ValueArena::allocate_slow(std::size_t n) {
   if (n > kMaxObjectSize) return nullptr;
-  char* chunk = map_chunk();
+  char* chunk = nullptr;
+  if (pool_ != nullptr) chunk = reinterpret_cast<char*>(pool_->pop());
+  if (chunk == nullptr) chunk = map_chunk();  // may throw: the arena is left as it was
+  if (pool_ != nullptr) pool_->retain();
   release();
-  new (chunk) ChunkHeader(kHold);
+  new (chunk) ChunkHeader(kHold, pool_);
   chunk_ = chunk;
   next_ = chunk + kHeaderSize + n;
   end_ = chunk + kChunkSize;
   count_ = 1;
   return chunk + kHeaderSize;
 }
-
-namespace value_internal {
-
-void arena_free(void* p) noexcept {
-  ChunkHeader* h = chunk_of(p);
-  if (h->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) unmap_chunk(h);
-}
-
-}  // namespace value_internal
 
 }  // namespace docforge

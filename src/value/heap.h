@@ -53,13 +53,13 @@ struct StringHeap : HeapObject {
 static_assert(sizeof(StringHeap) == 16, "the size shares HeapObject's tail padding");
 
 struct ListHeap : HeapObject {
-  explicit ListHeap(List l) : HeapObject(1), items(std::move(l)) {}
+  explicit ListHeap(List&& l) : HeapObject(1), items(std::move(l)) {}
   bool render_local = false;  // see Value::mark_mutable
   List items;
 };
 
 struct MapHeap : HeapObject {
-  explicit MapHeap(Map m) : HeapObject(1), map(std::move(m)) {}
+  explicit MapHeap(Map&& m) : HeapObject(1), map(std::move(m)) {}
   bool render_local = false;  // see Value::mark_mutable
   Map map;
 };

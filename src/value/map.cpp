@@ -239,6 +239,19 @@ Map Map::from_entries(std::vector<Entry> entries) {
 }
 
 Map Map::from_entries(Entry* first, Entry* last, ValueArena* arena) {
+  Map m = take_entries(first, last, arena);
+  m.resolve_repeated_keys();
+  return m;
+}
+
+Map Map::from_distinct_entries(Entry* first, Entry* last, ValueArena* arena) {
+  Map m = take_entries(first, last, arena);
+  if (m.size_ > kIndexThreshold) m.rebuild_index();
+  return m;
+}
+
+// Moves [first, last) into an exactly sized array (from `arena` when given); no index yet.
+Map Map::take_entries(Entry* first, Entry* last, ValueArena* arena) {
   Map m;
   const auto n = static_cast<std::size_t>(last - first);
   if (n == 0) return m;
@@ -253,7 +266,6 @@ Map Map::from_entries(Entry* first, Entry* last, ValueArena* arena) {
   m.capacity_ = static_cast<std::uint32_t>(n);
   for (std::size_t i = 0; i < n; ++i) new (m.data_ + i) Entry(std::move(first[i]));
   m.size_ = static_cast<std::uint32_t>(n);
-  m.resolve_repeated_keys();
   return m;
 }
 

@@ -252,5 +252,149 @@ TEST(JsonReader, LargeDocumentsBuiltInAnArenaMatchTheExactParser) {
   EXPECT_EQ(e.error().format(), parse_json_exact(bad, "big.json", JsonOptions{}).error().format());
 }
 
+TEST(JsonReader, PooledReaderReusesMemoryAcrossLargeDocuments) {
+  const std::string doc = big_document();
+  auto exact = parse_json_exact(doc, "big.json", JsonOptions{});
+  ASSERT_TRUE(exact.ok()) << exact.error().format();
+  Value kept;
+  {
+    JsonReader reader(JsonOptions{}, std::size_t{256} << 20);
+    auto first = reader.parse(doc, "big.json");
+    ASSERT_TRUE(first.ok()) << first.error().format();
+    kept = *first;  // alive while the next documents are built: its chunks are not reused
+    for (int round = 0; round < 3; ++round) {
+      auto r = reader.parse(doc, "big.json");  // round 2 on: in the chunks of round 1
+      ASSERT_TRUE(r.ok()) << r.error().format();
+      EXPECT_TRUE(r->equals(*exact)) << round;
+      EXPECT_EQ(r->repr(), exact->repr()) << round;
+    }
+    EXPECT_TRUE(kept.equals(*exact));
+  }
+  // The reader is gone (its pooled chunks with it); the kept document still reads back.
+  EXPECT_EQ(kept.repr(), exact->repr());
+}
+
+TEST(JsonReader, RepeatedKeysAroundTheSmallObjectLimit) {
+  // Objects of 1 to 12 fields (the reader checks up to 8 itself, the Map past that), each key
+  // repeated at every position: Python keeps the first position and the last value.
+  for (int n = 1; n <= 12; ++n) {
+    for (int dup = 0; dup < n; ++dup) {
+      std::string doc = "{";
+      for (int i = 0; i < n; ++i) doc += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+      doc += "\"k" + std::to_string(dup) + "\": 100}";
+      auto exact = parse_json_exact(doc, "t.json", JsonOptions{});
+      ASSERT_TRUE(exact.ok());
+      EXPECT_EQ(repr_of(doc), exact->repr()) << doc;
+      EXPECT_EQ(repr_of("[" + doc + ", " + doc + "]"), "[" + exact->repr() + ", " + exact->repr() + "]");
+    }
+  }
+  EXPECT_EQ(repr_of(R"({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "a": 9})"),
+            "{'a': 9, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7, 'h': 8}");
+  EXPECT_EQ(repr_of(R"({"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "a": 8})"),
+            "{'a': 8, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7}");
+}
+
+TEST(JsonReader, SharedKeysOfEveryLengthStayApart) {
+  // Keys that differ only in their last byte or their length, around the 8- and 16-byte words
+  // the key table compares, and past its 64-byte limit (not shared); escaped spellings of the
+  // same key are the same key.
+  std::string doc = "[";
+  std::string expected = "[";
+  for (std::size_t len = 1; len <= 70; ++len) {
+    for (char last : {'a', 'b'}) {
+      const std::string key = std::string(len - 1, 'k') + last;
+      const std::string shorter = std::string(len - 1, 'k');
+      if (doc.size() > 1) {
+        doc += ", ";
+        expected += ", ";
+      }
+      doc += "{\"" + key + "\": 1, \"" + shorter + "\": 2, \"" + key + "\": 3}";
+      expected += "{'" + key + "': 3, '" + shorter + "': 2}";
+    }
+  }
+  doc += "]";
+  expected += "]";
+  EXPECT_EQ(repr_of(doc), expected);
+  EXPECT_EQ(repr_of(R"([{"ab": 1, "a\u0062": 2}, {"a\u0062": 3, "ab": 4, "\u0061b": 5}])"),
+            "[{'ab': 2}, {'ab': 5}]");
+  EXPECT_EQ(repr_of(R"({"tab\there": 1, "tab\u0009here": 2, "tab": 3})"),
+            "{'tab\\there': 2, 'tab': 3}");
+}
+
+TEST(JsonReader, RepeatedKeysAfterTheKeyTableIsFull) {
+  // More distinct keys than the table shares (4,096): later keys are fresh strings, and
+  // objects made of them still resolve repeats.
+  std::string doc = "[";
+  for (int i = 0; i < 5000; ++i) doc += "{\"key" + std::to_string(i) + "\": " + std::to_string(i) + "}, ";
+  doc += R"({"key4999": 1, "key4998": 2, "key4999": 3}, {"key1": 1, "key4997": 2, "key1": 3, "key4997": 4}])";
+  auto r = parse_json(doc, "t.json");
+  ASSERT_TRUE(r.ok());
+  const List& items = r->as_list();
+  ASSERT_EQ(items.size(), 5002u);
+  EXPECT_EQ(items[4999].repr(), "{'key4999': 4999}");
+  EXPECT_EQ(items[5000].repr(), "{'key4999': 3, 'key4998': 2}");
+  EXPECT_EQ(items[5001].repr(), "{'key1': 3, 'key4997': 4}");
+}
+
+TEST(JsonReader, SharedKeysOutliveTheReader) {
+  Value kept;
+  {
+    JsonReader reader;
+    for (int i = 0; i < 3; ++i) {
+      auto r = reader.parse(R"([{"name": "a", "n": 1}, {"name": "b", "n": 2}])", "t.json");
+      ASSERT_TRUE(r.ok());
+      kept = *r;
+    }
+  }
+  EXPECT_EQ(kept.repr(), "[{'name': 'a', 'n': 1}, {'name': 'b', 'n': 2}]");
+  const Value& key = kept.as_list()[0].as_map().entries()[0].first;
+  EXPECT_EQ(key.heap(), kept.as_list()[1].as_map().entries()[0].first.heap());  // one shared key
+  EXPECT_EQ(key.heap()->use_count(), 2u);  // exactly the two maps' references: none left over
+}
+
+TEST(JsonReader, StringsOfEveryLengthWithAndWithoutEscapes) {
+  // The reader copies strings without escapes straight from the input, scanning eight bytes a
+  // step: lengths around those steps, an escape or a quote at every position, in values and
+  // keys, must read back as the exact parser reads them.
+  const char* escapes[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\\/"};
+  for (std::size_t len = 0; len <= 40; ++len) {
+    std::string doc = "[";
+    std::string plain(len, 'x');
+    for (std::size_t i = 0; i < len; ++i) plain[i] = static_cast<char>('a' + i % 26);
+    doc += "\"" + plain + "\"";
+    for (std::size_t at = 0; at <= len; ++at) {
+      for (const char* esc : escapes) {
+        const std::string str = plain.substr(0, at) + esc + plain.substr(at);
+        doc += ", \"" + str + "\", {\"" + str + "\": \"" + str + "\"}";
+      }
+    }
+    doc += ", \"caf\xC3\xA9 \xE2\x82\xAC\"]";
+    auto exact = parse_json_exact(doc, "t.json", JsonOptions{});
+    ASSERT_TRUE(exact.ok()) << exact.error().format();
+    auto fast = parse_json(doc, "t.json");
+    ASSERT_TRUE(fast.ok()) << fast.error().format();
+    EXPECT_EQ(fast->repr(), exact->repr()) << len;
+    EXPECT_TRUE(fast->equals(*exact)) << len;
+  }
+}
+
+TEST(JsonReader, BadBytesInsideContainersAreErrorsLikeTheExactParser) {
+  // Raw control characters and invalid UTF-8 inside strings in arrays and objects (the fast
+  // path's ground, unlike a lone string), in values and keys, short and long.
+  const std::string long_text(40, 'y');
+  const std::string docs[] = {
+      "[\"a\tb\"]",           "[\"ok\", \"bad\x1f\"]",        "{\"k\x01\": 1}",
+      "{\"a\": \"\x7f\x01\"}", "[\"" + long_text + "\x02\"]", "[\"\xff\"]",
+      "{\"\xc3\": 1}",         "[\"" + long_text + "\xe2\x82\"]", "[\"\xed\xa0\x80\"]",
+  };
+  for (const std::string& doc : docs) {
+    auto fast = parse_json(doc, "t.json");
+    auto exact = parse_json_exact(doc, "t.json", JsonOptions{});
+    ASSERT_FALSE(exact.ok()) << doc;
+    ASSERT_FALSE(fast.ok()) << doc;
+    EXPECT_EQ(fast.error().format(), exact.error().format()) << doc;
+  }
+}
+
 }  // namespace
 }  // namespace docforge::data

@@ -181,5 +181,34 @@ TEST(Map, StringsOfAnyLengthKeepTheirBytes) {
   EXPECT_EQ(Value::string(with_nul).as_string(), with_nul);
 }
 
+TEST(Map, FromDistinctEntriesMatchesFromEntries) {
+  // Around the index threshold (8 entries): small maps are scanned, larger ones indexed.
+  ValueArena arena;
+  for (int n = 0; n <= 20; ++n) {
+    std::vector<Map::Entry> a;
+    std::vector<Map::Entry> b;
+    for (int i = 0; i < n; ++i) {
+      a.emplace_back(Value::string("key" + std::to_string(i)), Value::integer(i));
+      b.emplace_back(Value::string("key" + std::to_string(i)), Value::integer(i));
+    }
+    Map general = Map::from_entries(a.data(), a.data() + a.size(), &arena);
+    Map distinct = Map::from_distinct_entries(b.data(), b.data() + b.size(), &arena);
+    ASSERT_EQ(distinct.size(), static_cast<std::size_t>(n));
+    EXPECT_TRUE(Value::map(general).equals(Value::map(distinct))) << n;
+    EXPECT_EQ(Value::map(general).repr(), Value::map(distinct).repr()) << n;
+    for (int i = 0; i < n; ++i) {
+      const Value* v = distinct.find("key" + std::to_string(i));
+      ASSERT_NE(v, nullptr) << n << " " << i;
+      EXPECT_EQ(v->as_int(), i);
+    }
+    EXPECT_EQ(distinct.find("absent"), nullptr);
+    distinct.set("key0", Value::integer(-1));  // still a normal map: replace in place, grow
+    distinct.set("extra", Value::integer(99));
+    EXPECT_EQ(distinct.size(), static_cast<std::size_t>(n) + (n == 0 ? 2 : 1));
+    EXPECT_EQ(distinct.find("key0")->as_int(), -1);
+    EXPECT_EQ(distinct.find("extra")->as_int(), 99);
+  }
+}
+
 }  // namespace
 }  // namespace docforge

@@ -92,5 +92,38 @@ TEST(Refcount, ThreadsCopyConcurrently) {
   EXPECT_EQ(live, 0);
 }
 
+TEST(Refcount, PrepaidCopiesCountExactlyOnceGivenBack) {
+  Value shared = Value::string("a key shared by many maps");
+  std::vector<Value> copies;
+  {
+    PrepaidValue prepaid(shared);
+    for (int i = 0; i < 10000; ++i) copies.push_back(prepaid.copy());  // several batches
+    for (const Value& c : copies) ASSERT_EQ(c.heap(), shared.heap());
+    EXPECT_GE(shared.heap()->use_count(), 10002u);  // never below the live copies
+    EXPECT_TRUE(prepaid.copy().equals(shared));
+    PrepaidValue moved(std::move(prepaid));  // the prepaid references move along
+    copies.push_back(moved.copy());
+  }
+  // Given back: exact again (shared, the 10,001 copies).
+  EXPECT_EQ(shared.heap()->use_count(), 10002u);
+  // Dropped on other threads, while another PrepaidValue keeps copying on this one.
+  std::vector<Value> half(copies.begin() + 5000, copies.end());
+  copies.resize(5000);
+  std::thread t([&half] { half.clear(); });
+  {
+    PrepaidValue again(shared);
+    for (int i = 0; i < 3000; ++i) copies.push_back(again.copy());
+    t.join();
+  }
+  EXPECT_EQ(shared.heap()->use_count(), 8001u);
+  copies.clear();
+  EXPECT_EQ(shared.heap()->use_count(), 1u);
+  // Values without a heap part copy as themselves.
+  PrepaidValue number(Value::integer(7));
+  EXPECT_EQ(number.copy().as_int(), 7);
+  PrepaidValue none(Value::none());
+  EXPECT_TRUE(none.copy().is_none());
+}
+
 }  // namespace
 }  // namespace docforge
