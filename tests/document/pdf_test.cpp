@@ -10,21 +10,8 @@
 #include "docforge/document.h"
 #include "document/pdf/deflate_level.h"
 #include "document/pdf/layout_engine.h"
+#include "pdf_test_leaks.h"
 #include "pdf_test_util.h"
-
-// Leaks inside the libraries, present before any of our code changed (checked on the same
-// tests at an earlier commit): fontconfig 2.14 loses 288 bytes parsing the system configuration
-// (FcInit, once per process) and cairo 1.16 about 800 bytes per document in the PDF surface's
-// finish (font subsets). Without these, LeakSanitizer fails every test of this binary. The
-// libraries have no frame pointers: full unwinding lets the suppressions see the functions.
-// build_fast_config: the <selectfont> patterns of the engine's font subset
-// (font_config.h) live as long as the process, in fontconfig's current configuration, but
-// fontconfig keeps a pattern's elements at an offset from the pattern, which LeakSanitizer
-// cannot follow, so they look lost.
-extern "C" const char* __lsan_default_suppressions() {
-  return "leak:FcInitLoadConfigAndFonts\nleak:build_fast_config\nleak:cairo_surface_finish\n";
-}
-extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }
 
 namespace docforge::document {
 namespace {
