@@ -79,7 +79,7 @@ std::string inflate(const std::string& in) {
   return out;
 }
 
-TEST(FontSubsetCache, SameGlyphSetIsSubsetOnceAndKeepsGlyphIds) {
+TEST(FontSubsetCache, SameGlyphBlocksAreSubsetOnceAndKeepGlyphIds) {
   if (!have_file(kDejaVu)) GTEST_SKIP() << "DejaVu Sans not installed";
   Face f(kDejaVu);
   pdf::FontFace face(f.face, "dejavu:0");
@@ -94,15 +94,25 @@ TEST(FontSubsetCache, SameGlyphSetIsSubsetOnceAndKeepsGlyphIds) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->get(), b->get());  // served from the cache: the same bytes, not made again
   EXPECT_EQ(cache.made(), 1u);
+  // Another glyph in a block already there: the same subset. One in a new block: a new one.
+  std::vector<uint32_t> same_block = glyphs;
+  same_block.push_back(f.shape("Z")[0]);
+  std::sort(same_block.begin(), same_block.end());
+  ASSERT_EQ(same_block.back() / pdf::FontSubsetCache::kBlock, glyphs.back() / pdf::FontSubsetCache::kBlock);
+  auto b2 = cache.get(face, same_block);
+  ASSERT_TRUE(b2.ok());
+  EXPECT_EQ(b2->get(), a->get());
+  EXPECT_EQ(cache.made(), 1u);
   std::vector<uint32_t> more = glyphs;
-  more.push_back(f.shape("Z")[0]);
-  std::sort(more.begin(), more.end());
+  more.push_back(f.shape("\u20AC")[0]);  // the euro sign, far from the letters
+  ASSERT_GE(more.back() / pdf::FontSubsetCache::kBlock, glyphs.back() / pdf::FontSubsetCache::kBlock + 2);
   auto c = cache.get(face, more);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(cache.made(), 2u);
-  EXPECT_NE((*c)->deflated, (*a)->deflated);
+  EXPECT_TRUE((*c)->deflated != (*a)->deflated);
+  EXPECT_NE((*c)->tag, (*a)->tag);
   // A TrueType file, far smaller than the 740 kB face, with the original glyph ids: the
-  // subset has as many glyphs as the highest id kept, plus one.
+  // subset has as many glyphs as the end of the highest block kept.
   std::string font = inflate((*a)->deflated);
   ASSERT_EQ(font.size(), (*a)->length);
   ASSERT_GT(font.size(), 12u);
@@ -111,14 +121,16 @@ TEST(FontSubsetCache, SameGlyphSetIsSubsetOnceAndKeepsGlyphIds) {
   hb_blob_t* blob = hb_blob_create(font.data(), static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY,
                                    nullptr, nullptr);
   hb_face_t* sub = hb_face_create(blob, 0);
-  EXPECT_EQ(hb_face_get_glyph_count(sub), glyphs.back() + 1);
+  const uint32_t block = pdf::FontSubsetCache::kBlock;
+  EXPECT_EQ(hb_face_get_glyph_count(sub), (glyphs.back() / block + 1) * block);
   hb_face_destroy(sub);
   hb_blob_destroy(blob);
   // A fresh cache makes the same bytes.
   pdf::FontSubsetCache other;
   auto d = other.get(face, glyphs);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ((*d)->deflated, (*a)->deflated);
+  EXPECT_TRUE((*d)->deflated == (*a)->deflated);
+  EXPECT_EQ((*d)->tag, (*a)->tag);
 }
 
 TEST(FontSubsetCache, CffFacesAreSubsetAsOpenType) {
@@ -134,9 +146,11 @@ TEST(FontSubsetCache, CffFacesAreSubsetAsOpenType) {
   EXPECT_TRUE((*s)->cff);
   std::string font = inflate((*s)->deflated);
   EXPECT_EQ(font.substr(0, 4), "OTTO");
-  // The face is 16 MB. Keeping the glyph ids keeps an empty charstring for each of the 65,535
-  // glyphs (about 260 kB, 100 kB deflated).
-  EXPECT_LT((*s)->deflated.size(), 150000u);
+  EXPECT_LT((*s)->deflated.size(), 20000u);  // of a 16 MB face
+  // Renumbered: .notdef, then the three glyphs in the order of their original ids.
+  ASSERT_EQ((*s)->remap.size(), glyphs.size() + 1);
+  for (std::size_t i = 0; i < glyphs.size(); ++i) EXPECT_EQ((*s)->code(glyphs[i]), i + 1);
+  EXPECT_EQ((*s)->code(0), 0u);
 }
 
 // A PDF of the writer alone: shapes, a glyph run whose glyph stands for several letters, links,

@@ -4,6 +4,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -30,10 +31,28 @@ std::string name_chars(std::string_view s) {
   return out.empty() ? std::string("Font") : out;
 }
 
+// Six capital letters from a hash of the blocks: the subset tag of the font's name.
+std::string subset_tag(const std::vector<uint32_t>& blocks, std::string_view name) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  auto mix = [&h](uint64_t v) {
+    h ^= v;
+    h *= 1099511628211ull;
+  };
+  for (uint32_t b : blocks) mix(b);
+  for (char c : name) mix(static_cast<unsigned char>(c));
+  std::string tag;
+  for (int i = 0; i < 6; ++i) {
+    tag += static_cast<char>('A' + h % 26);
+    h /= 26;
+  }
+  return tag;
+}
+
 }  // namespace
 
 FontFace::FontFace(hb_face_t* face, std::string key) : face_(hb_face_reference(face)), key_(std::move(key)) {
   upem_ = hb_face_get_upem(face_);
+  glyph_count_ = hb_face_get_glyph_count(face_);
   if (upem_ == 0) upem_ = 1000;
   font_ = hb_font_create(face_);  // default scale: font units
   char name[128];
@@ -74,11 +93,23 @@ double FontFace::advance(uint32_t glyph) const {
   return hb_font_get_glyph_h_advance(font_, glyph) * 1000.0 / upem_;
 }
 
+uint32_t FontSubset::code(uint32_t glyph) const {
+  if (remap.empty()) return glyph;
+  auto it = std::lower_bound(remap.begin(), remap.end(), std::make_pair(glyph, 0u));
+  return it != remap.end() && it->first == glyph ? it->second : 0;
+}
+
 Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& face,
                                                                const std::vector<uint32_t>& glyphs) {
+  // The blocks touched (glyph 0, .notdef, always: it is in block 0), or for CFF the glyphs.
+  const uint32_t block = face.cff() ? 1 : kBlock;
+  std::vector<uint32_t> blocks = {0};
+  for (uint32_t g : glyphs) {
+    if (g / block != blocks.back()) blocks.push_back(g / block);
+  }
   std::string key = face.key();
   key += '\0';
-  key.append(reinterpret_cast<const char*>(glyphs.data()), glyphs.size() * sizeof(uint32_t));
+  key.append(reinterpret_cast<const char*>(blocks.data()), blocks.size() * sizeof(uint32_t));
   auto it = current_.find(key);
   if (it != current_.end()) return it->second;
   std::shared_ptr<const FontSubset> found;
@@ -89,14 +120,19 @@ Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& f
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (input == nullptr) return make_error(ErrorKind::kInternal, "out of memory subsetting a font");
     hb_set_t* gids = hb_subset_input_glyph_set(input);
-    hb_set_add(gids, 0);
-    for (uint32_t g : glyphs) hb_set_add(gids, g);
+    for (uint32_t b : blocks) {
+      if (b * block < face.glyph_count()) {
+        hb_set_add_range(gids, b * block, std::min(b * block + block, face.glyph_count()) - 1);
+      }
+    }
     // Glyph ids stay those of the original font (content streams name them before the glyph
     // set is known); no hinting (PDF viewers do not use it); no layout tables: shaping is done,
     // and their closure over substitutions would add glyphs nobody draws.
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+    hb_subset_input_set_flags(input, face.cff() ? HB_SUBSET_FLAGS_NO_HINTING
+                                                : HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
     hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+    // Nor cmap and post: PDF names glyphs by id (CIDToGIDMap /Identity, or CFF's charset).
+    for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'),HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
                          HB_TAG('k', 'e', 'r', 'n'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
                          HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
                          HB_TAG('k', 'e', 'r', 'x'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('V', 'O', 'R', 'G'),
@@ -108,15 +144,25 @@ Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& f
                          HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C')}) {
       hb_set_add(drop, tag);
     }
-    hb_face_t* subset = hb_subset_or_fail(face.face(), input);
+    auto s = std::make_shared<FontSubset>();
+    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.face(), input);
     hb_subset_input_destroy(input);
+    hb_face_t* subset = nullptr;
+    if (plan != nullptr) {
+      if (face.cff()) {
+        const hb_map_t* ids = hb_subset_plan_old_to_new_glyph_mapping(plan);
+        for (uint32_t g : blocks) s->remap.emplace_back(g, hb_map_get(ids, g));
+      }
+      subset = hb_subset_plan_execute_or_fail(plan);
+      hb_subset_plan_destroy(plan);
+    }
     if (subset == nullptr) {
       return make_error(ErrorKind::kInternal, "could not subset the font " + face.postscript_name());
     }
     hb_blob_t* blob = hb_face_reference_blob(subset);
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob, &len);
-    auto s = std::make_shared<FontSubset>();
+    s->tag = subset_tag(blocks, face.postscript_name());
     s->length = len;
     s->cff = face.cff();
     deflate_append(std::string_view(data, len), &s->deflated);

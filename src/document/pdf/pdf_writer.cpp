@@ -11,6 +11,9 @@
 namespace docforge::document::pdf {
 namespace {
 
+// The smallest glyph position correction written in a TJ array, in 1/1000 em: 0.01 pt at 10 pt.
+constexpr double kMinAdjust = 1.0;
+
 // A number with up to three decimals, without trailing zeros (snprintf-free: content streams
 // hold tens of thousands of them).
 void num(std::string& s, double v) {
@@ -115,23 +118,6 @@ std::string text_string(std::string_view s) {
   return out;
 }
 
-// Six capital letters from a hash of the glyph set: the subset tag of the font's name.
-std::string subset_tag(const std::vector<uint32_t>& glyphs, std::string_view name) {
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](uint64_t v) {
-    h ^= v;
-    h *= 1099511628211ull;
-  };
-  for (uint32_t g : glyphs) mix(g);
-  for (char c : name) mix(static_cast<unsigned char>(c));
-  std::string tag;
-  for (int i = 0; i < 6; ++i) {
-    tag += static_cast<char>('A' + h % 26);
-    h /= 26;
-  }
-  return tag;
-}
-
 }  // namespace
 
 PdfWriter::PdfWriter(double page_width, double page_height) : width_(page_width), height_(page_height) {
@@ -168,9 +154,9 @@ void PdfWriter::begin_page() {
 
 void PdfWriter::end_page() {
   int contents = reserve();
-  std::string deflated;
-  deflate_append(content_, &deflated);
-  write_stream(contents, "", deflated);
+  contents_.push_back(PageContent{contents, std::move(content_), std::move(cff_codes_)});
+  content_.clear();
+  cff_codes_.clear();
   std::string annots;
   for (const Annot& a : annots_) {
     int n = reserve();
@@ -272,6 +258,7 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
   bool open = false;  // inside [ ... ] TJ
   bool in_hex = false;
   const double scale = 1000.0 / size;
+  const bool cff = f.face->cff();
   for (std::size_t i = 0; i < n; ++i) {
     const PositionedGlyph& g = glyphs[i];
     if (g.id >= f.glyphs.size()) f.glyphs.resize(std::max<std::size_t>(g.id + 1, f.glyphs.size() * 2));
@@ -291,19 +278,24 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
       pen_x = g.x;
       pen_y = g.y;
     } else {
-      double adjust = std::round((pen_x - g.x) * scale * 1000.0) / 1000.0;  // text space, 1/1000 em
-      if (adjust != 0) {
+      // Where the viewer's pen is (after the /W advances) against where Pango put the glyph,
+      // in 1/1000 em. Below kMinAdjust the difference is left to accumulate (rounded widths,
+      // Pango's 1/1024 pt grid) until it is worth a number.
+      double adjust = (pen_x - g.x) * scale;
+      if (std::fabs(adjust) >= kMinAdjust) {
         if (in_hex) s += '>';
         in_hex = false;
         num(s, adjust);
+        pen_x -= std::round(adjust * 1000.0) / 1000.0 / scale;
       }
     }
     if (!in_hex) {
       s += '<';
       in_hex = true;
     }
+    if (cff) cff_codes_.emplace_back(s.size(), font);
     hex4(s, g.id);
-    pen_x = g.x + use.width * size / 1000.0;
+    pen_x += use.width * size / 1000.0;
   }
   if (in_hex) s += '>';
   s += "] TJ ET\n";
@@ -399,7 +391,7 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
                            int index) {
   (void)index;
   const FontFace& face = *f.face;
-  const std::string name = subset_tag(glyphs, face.postscript_name()) + "+" + face.postscript_name();
+  const std::string name = subset.tag + "+" + face.postscript_name();
   int file = reserve();
   if (subset.cff) {
     write_stream(file, " /Subtype /OpenType", subset.deflated);
@@ -415,13 +407,17 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
       "/Descent {} /CapHeight {} /StemV 80 /{} {} 0 R >>\nendobj\n",
       name, face.italic() ? 68 : 4, bb[0], bb[1], bb[2], bb[3], face.italic() ? -12 : 0, face.ascent(),
       face.descent(), face.cap_height(), subset.cff ? "FontFile3" : "FontFile2", file);
-  // Widths: runs of consecutive glyph ids, "first [w w w]".
+  // Widths by character code (the glyph's id in the subset): runs of consecutive codes,
+  // "first [w w w]".
+  std::vector<std::pair<uint32_t, int>> widths;
+  for (uint32_t g : glyphs) widths.emplace_back(subset.code(g), f.glyphs[g].width);
+  std::sort(widths.begin(), widths.end());
   std::string w;
-  for (std::size_t i = 0; i < glyphs.size();) {
+  for (std::size_t i = 0; i < widths.size();) {
     std::size_t j = i;
-    w += fmt::format("{} [", glyphs[i]);
-    while (j < glyphs.size() && (j == i || glyphs[j] == glyphs[j - 1] + 1)) {
-      w += fmt::format("{} ", f.glyphs[glyphs[j]].width);
+    w += fmt::format("{} [", widths[i].first);
+    while (j < widths.size() && (j == i || widths[j].first == widths[j - 1].first + 1)) {
+      w += fmt::format("{} ", widths[j].second);
       ++j;
     }
     w.back() = ']';
@@ -438,8 +434,11 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
   // ToUnicode: glyph id -> the characters it stands for, 100 entries per block.
   std::vector<std::pair<uint32_t, const std::string*>> map;
   for (uint32_t g : glyphs) {
-    if (f.glyphs[g].text >= 0) map.emplace_back(g, &f.texts[static_cast<std::size_t>(f.glyphs[g].text)]);
+    if (f.glyphs[g].text >= 0) {
+      map.emplace_back(subset.code(g), &f.texts[static_cast<std::size_t>(f.glyphs[g].text)]);
+    }
   }
+  std::sort(map.begin(), map.end());
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
       "/Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
@@ -472,6 +471,7 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
 
 Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache& subsets) {
   // Fonts.
+  std::vector<std::shared_ptr<const FontSubset>> font_subsets;
   for (std::size_t i = 0; i < fonts_.size(); ++i) {
     const DocFont& f = fonts_[i];
     std::vector<uint32_t> glyphs;
@@ -481,6 +481,19 @@ Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache&
     auto subset = subsets.get(*f.face, glyphs);
     if (!subset.ok()) return std::move(subset).error();
     write_font(f, **subset, glyphs, static_cast<int>(i));
+    font_subsets.push_back(std::move(subset.value()));
+  }
+  // Page contents, with the codes of CFF glyphs changed to their ids in the subsets.
+  for (PageContent& page : contents_) {
+    for (const auto& [at, font] : page.cff_codes) {
+      uint32_t glyph = static_cast<uint32_t>(std::stoul(page.ops.substr(at, 4), nullptr, 16));
+      std::string code;
+      hex4(code, font_subsets[static_cast<std::size_t>(font)]->code(glyph));
+      page.ops.replace(at, 4, code);
+    }
+    std::string deflated;
+    deflate_append(page.ops, &deflated);
+    write_stream(page.object, "", deflated);
   }
   // Resources, shared by every page.
   begin_object(resources_);

@@ -9,9 +9,10 @@
 // are baseline origins. Streams are deflated (deflate.h); the output is a classic xref PDF 1.7,
 // the same bytes for the same calls (no dates, no random ids).
 //
-// Font subsets come from a FontSubsetCache at finish(), when each font's glyph set is known;
-// content streams name glyphs by their original ids (the subsets keep them), so they are
-// written as the pages are drawn.
+// Font subsets come from a FontSubsetCache at finish(), when each font's glyph set is known.
+// Content streams name glyphs by their original ids, which TrueType subsets keep; the codes of
+// CFF fonts, whose subsets renumber glyphs, are rewritten in place at finish() (four hex digits
+// each), before the page contents are deflated.
 //
 // Usage: begin_page(), drawing calls, end_page(), ... then finish() once.
 // Thread safety: thread-compatible; one writer per document.
@@ -106,6 +107,11 @@ class PdfWriter {
     std::vector<GlyphUse> glyphs;  // by glyph id
     std::vector<std::string> texts;
   };
+  struct PageContent {
+    int object = 0;  // the content stream's object number
+    std::string ops;
+    std::vector<std::pair<std::size_t, int>> cff_codes;  // (offset of a glyph code in ops, font)
+  };
   struct Annot {
     double x0, y0, x1, y1;  // PDF space
     std::string target;     // URI or destination name
@@ -135,6 +141,8 @@ class PdfWriter {
   int catalog_ = 0, pages_ = 0, resources_ = 0;
   std::vector<int> page_objects_;
   std::string content_;  // the current page's content stream
+  std::vector<std::pair<std::size_t, int>> cff_codes_;  // the current page's CFF glyph codes
+  std::vector<PageContent> contents_;  // written at finish()
   std::vector<Annot> annots_;
   Rgb fill_{};
   bool fill_set_ = false;
