@@ -259,6 +259,17 @@ TEST_F(PdfEngineWriter, OutlineLinksAndDestinations) {
   EXPECT_NE(r.bytes.find("/URI (https://example.com/s)"), std::string::npos);
 }
 
+TEST_F(PdfEngineWriter, CreationDateOnlyWhenNotReproducible) {
+  ConvertOptions o;
+  o.reproducible = false;
+  auto r = render("# Dated\n", o);
+  EXPECT_TRUE(std::regex_search(r.bytes, std::regex(R"(/CreationDate \(D:20\d{12}Z\))"))) << "no date";
+  TempPdf pdf(r.bytes);
+  expect_valid(pdf);
+  EXPECT_NE(run("pdfinfo " + pdf.path()).find("CreationDate:"), std::string::npos);
+  EXPECT_EQ(render("# Dated\n").bytes.find("/CreationDate"), std::string::npos);
+}
+
 TEST_F(PdfEngineWriter, PngWithAlphaGetsASoftMaskJpegIsEmbeddedAsIs) {
   if (!testing::have_tool("pdfimages") || !testing::have_tool("pdftoppm")) GTEST_SKIP() << "poppler-utils";
   std::string dir = "/tmp/docforge_pdf_writer_img_test";

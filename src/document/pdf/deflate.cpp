@@ -6,7 +6,6 @@ namespace docforge::document::pdf {
 
 void deflate_append(std::string_view in, std::string* out, int level) {
   z_stream z{};
-  // An explicit level: never changed by DeflateLevelScope (deflate_level.h).
   deflateInit2(&z, level, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
   const std::size_t start = out->size();
   out->resize(start + deflateBound(&z, static_cast<uLong>(in.size())));

@@ -1177,7 +1177,8 @@ struct LayoutEngine::Impl {
     painter->draw_layout(l, theme->margin_left, baseline_y - b);
   }
 
-  Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir) {
+  Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir,
+                              std::string_view creation_date) {
     reset();
     doc = &prepared;
     theme = &prepared.theme;
@@ -1283,6 +1284,7 @@ struct LayoutEngine::Impl {
     info.subject = st.subtitle;
     info.creator = "docforge";
     info.lang = lang;
+    info.creation_date = std::string(creation_date);
     auto bytes = pdf.finish(info, *subsets);
     if (!bytes.ok()) return std::move(bytes).error();
     out.pdf = std::move(bytes.value());
@@ -1315,11 +1317,11 @@ static bool may_have_tasks(std::string_view md) {
 // run in another face (a character written as an entity) sends the document to every font
 // after the fact.
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
-                                          std::string_view source) {
+                                          std::string_view source, std::string_view creation_date) {
   // The hyphenation patterns load while the font subset may still be loading on its thread.
   impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
   if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
-  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
+  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir, creation_date);
   const Theme& t = doc.theme;
   const DocumentSettings& st = doc.settings;
   const CharCoverage* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
@@ -1335,11 +1337,11 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
   };
   if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
       has(st.author) && has(st.date) && has(st.toc_title) && (!may_have_tasks(source) || has("\u2611\u2610"))) {
-    auto out = impl_->render(doc, base_dir);
+    auto out = impl_->render(doc, base_dir, creation_date);
     if (!out.ok() || !impl_->needs_all_fonts) return out;
   }
   if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem, subsets_.get());
-  return system_->render(doc, base_dir);
+  return system_->render(doc, base_dir, creation_date);
 }
 
 }  // namespace docforge::document::pdf

@@ -44,8 +44,10 @@ class LayoutEngine {
 
   // base_dir resolves relative image paths. source: the text the document came from (for the
   // font subset's quick check of its characters, font_config.h); empty: no quick check.
+  // creation_date: the /CreationDate of the metadata ("D:20250115093000Z"); empty: none, so
+  // that equal input gives equal bytes.
   Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir,
-                              std::string_view source = {});
+                              std::string_view source = {}, std::string_view creation_date = {});
 
  private:
   struct Impl;

@@ -559,6 +559,7 @@ Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache&
   if (!info.author.empty()) out_ += " /Author " + text_string(info.author);
   if (!info.subject.empty()) out_ += " /Subject " + text_string(info.subject);
   if (!info.creator.empty()) out_ += " /Creator " + text_string(info.creator) + " /Producer " + text_string(info.creator);
+  if (!info.creation_date.empty()) out_ += " /CreationDate " + literal(info.creation_date);
   out_ += " >>\nendobj\n";
   begin_object(catalog_);
   out_ += fmt::format("<< /Type /Catalog /Pages {} 0 R", pages_);

@@ -53,6 +53,7 @@ struct ImageData {
 
 struct DocumentInfo {
   std::string title, author, subject, creator, lang;
+  std::string creation_date;  // a PDF date ("D:20250115093000Z"); empty: none
 };
 
 class PdfWriter {
