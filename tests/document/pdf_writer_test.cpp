@@ -177,6 +177,7 @@ TEST(PdfWriter, WritesAValidPdfWithTextOutlineAndLinks) {
   w.map_text(font, x_glyph, "x");    // the first mapping stays
   w.named_dest("top", 0, 0);
   w.link_uri(20, 70, 30, 12, "https://example.com/a(b)");
+  w.link_uri(20, 70, 30, 12, "https://example.com/\u00FC");
   w.link_dest(20, 90, 30, 12, "second");
   w.end_page();
   w.begin_page();
@@ -208,6 +209,7 @@ TEST(PdfWriter, WritesAValidPdfWithTextOutlineAndLinks) {
   EXPECT_NE(outline.find("\"title\": \"Child\""), std::string::npos) << outline;
   EXPECT_NE(outline.find("\"title\": \"Second\""), std::string::npos) << outline;
   EXPECT_NE(bytes->find("/URI (https://example.com/a\\(b\\))"), std::string::npos);
+  EXPECT_NE(bytes->find("/URI (https://example.com/%C3%BC)"), std::string::npos);
   EXPECT_NE(bytes->find("/Lang (de)"), std::string::npos);
   std::string fonts = run("pdffonts " + pdf.path());
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;

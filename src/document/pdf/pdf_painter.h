@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "document/pdf/font_subset.h"
 #include "document/pdf/pdf_writer.h"

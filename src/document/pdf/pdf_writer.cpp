@@ -351,7 +351,17 @@ void PdfWriter::draw_image(int image, double x, double y, double w, double h) {
 }
 
 void PdfWriter::link_uri(double x, double y, double w, double h, std::string_view uri) {
-  annots_.push_back(Annot{x, height_ - y - h, x + w, height_ - y, std::string(uri), true});
+  // A PDF URI is 7-bit ASCII: other bytes (UTF-8 in an IRI) are percent-encoded.
+  std::string ascii;
+  for (char c : uri) {
+    auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || b < 0x20) {
+      ascii += fmt::format("%{:02X}", b);
+    } else {
+      ascii += c;
+    }
+  }
+  annots_.push_back(Annot{x, height_ - y - h, x + w, height_ - y, std::move(ascii), true});
 }
 
 void PdfWriter::link_dest(double x, double y, double w, double h, std::string_view name) {
@@ -387,9 +397,7 @@ int PdfWriter::outline(int parent, std::string_view title, int page, double x, d
   return id;
 }
 
-void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs,
-                           int index) {
-  (void)index;
+void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs) {
   const FontFace& face = *f.face;
   const std::string name = subset.tag + "+" + face.postscript_name();
   int file = reserve();
@@ -480,7 +488,7 @@ Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache&
     }
     auto subset = subsets.get(*f.face, glyphs);
     if (!subset.ok()) return std::move(subset).error();
-    write_font(f, **subset, glyphs, static_cast<int>(i));
+    write_font(f, **subset, glyphs);
     font_subsets.push_back(std::move(subset.value()));
   }
   // Page contents, with the codes of CFF glyphs changed to their ids in the subsets.

@@ -85,7 +85,8 @@ class PdfWriter {
   int image(const void* key, const ImageData& data);
   void draw_image(int image, double x, double y, double w, double h);
 
-  // Link areas on the current page: to a URI, or to a named destination.
+  // Link areas on the current page: to a URI (bytes outside ASCII are percent-encoded), or to
+  // a named destination.
   void link_uri(double x, double y, double w, double h, std::string_view uri);
   void link_dest(double x, double y, double w, double h, std::string_view name);
   // A named destination at (x, y) of the current page; the first of a name wins.
@@ -134,7 +135,7 @@ class PdfWriter {
   void begin_object(int n);
   void write_stream(int n, std::string_view dict, std::string_view deflated);
   void set_fill(const Rgb& c);
-  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs, int index);
+  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs);
 
   double width_, height_;
   std::string out_;
