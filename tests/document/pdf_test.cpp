@@ -197,8 +197,8 @@ TEST_F(Pdf, NoParagraphLeavesASingleLineOnAPage) {
 }
 
 TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
-  std::string dir = "/tmp/docforge_pdf_img_test";
-  run("mkdir -p " + dir);
+  testing::TempDir tmp;
+  const std::string& dir = tmp.path();
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
   cairo_t* cr = cairo_create(s);
   cairo_set_source_rgb(cr, 0.2, 0.4, 0.8);
@@ -224,7 +224,6 @@ TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
   std::string text = text_of(pdf);
   EXPECT_NE(text.find("Blue box"), std::string::npos);  // the caption
   EXPECT_NE(text.find("[Gone]"), std::string::npos);
-  run("rm -rf " + dir);
 }
 
 TEST_F(Pdf, PageSizesAndMargins) {

@@ -11,6 +11,7 @@
 #include "docforge/document.h"
 #include "document/pdf/font_subset.h"
 #include "document/pdf/pdf_writer.h"
+#include "document/pdf/truetype_subset.h"
 #include "pdf_test_leaks.h"
 #include "pdf_test_util.h"
 
@@ -131,6 +132,46 @@ TEST(FontSubsetCache, SameGlyphBlocksAreSubsetOnceAndKeepGlyphIds) {
   ASSERT_TRUE(d.ok());
   EXPECT_TRUE((*d)->deflated == (*a)->deflated);
   EXPECT_EQ((*d)->tag, (*a)->tag);
+}
+
+// Our TrueType subsetter keeps a composite glyph's components (DejaVu Sans draws "À" from "A"
+// and a ring): the glyph has the extents of the original, every other glyph id but .notdef is
+// empty, and advances are kept.
+TEST(TrueTypeSubset, KeepsCompositeComponentsAndGlyphIds) {
+  if (!have_file(kDejaVu)) GTEST_SKIP() << "DejaVu Sans not installed";
+  Face f(kDejaVu);
+  const uint32_t a_grave = f.shape("\u00C0")[0], a = f.shape("A")[0];
+  std::string font = pdf::subset_truetype(f.face, {a_grave});
+  ASSERT_FALSE(font.empty());
+  hb_blob_t* blob = hb_blob_create(font.data(), static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY,
+                                   nullptr, nullptr);
+  hb_face_t* sub = hb_face_create(blob, 0);
+  hb_font_t* original = hb_font_create(f.face);
+  hb_font_t* subset = hb_font_create(sub);
+  EXPECT_GT(hb_face_get_glyph_count(sub), a_grave);  // up to the highest id kept (the grave accent's)
+  hb_glyph_extents_t want{}, got{};
+  ASSERT_TRUE(hb_font_get_glyph_extents(original, a_grave, &want));
+  ASSERT_TRUE(hb_font_get_glyph_extents(subset, a_grave, &got));
+  EXPECT_EQ(got.x_bearing, want.x_bearing);
+  EXPECT_EQ(got.y_bearing, want.y_bearing);
+  EXPECT_EQ(got.width, want.width);
+  EXPECT_EQ(got.height, want.height);
+  EXPECT_NE(got.height, 0);
+  EXPECT_EQ(hb_font_get_glyph_h_advance(subset, a_grave), hb_font_get_glyph_h_advance(original, a_grave));
+  hb_glyph_extents_t component{};
+  hb_font_get_glyph_extents(subset, a, &component);
+  EXPECT_NE(component.height, 0);  // "A", kept as a component of "À"
+  hb_glyph_extents_t other{};
+  hb_font_get_glyph_extents(subset, f.shape("B")[0], &other);
+  EXPECT_EQ(other.width, 0);  // not asked for: empty
+  hb_font_destroy(subset);
+  hb_font_destroy(original);
+  hb_face_destroy(sub);
+  hb_blob_destroy(blob);
+  // A CFF face is not for it.
+  if (have_file(kNotoCjk)) {
+    EXPECT_TRUE(pdf::subset_truetype(Face(kNotoCjk).face, {1, 2}).empty());
+  }
 }
 
 TEST(FontSubsetCache, CffFacesAreSubsetAsOpenType) {
@@ -274,8 +315,8 @@ TEST_F(PdfEngineWriter, CreationDateOnlyWhenNotReproducible) {
 
 TEST_F(PdfEngineWriter, PngWithAlphaGetsASoftMaskJpegIsEmbeddedAsIs) {
   if (!testing::have_tool("pdfimages") || !testing::have_tool("pdftoppm")) GTEST_SKIP() << "poppler-utils";
-  std::string dir = "/tmp/docforge_pdf_writer_img_test";
-  run("mkdir -p " + dir);
+  testing::TempDir tmp;
+  const std::string& dir = tmp.path();
   cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 30, 10);
   cairo_t* cr = cairo_create(s);
   cairo_set_source_rgba(cr, 0.0, 0.5, 0.0, 0.5);  // half transparent
@@ -303,7 +344,6 @@ TEST_F(PdfEngineWriter, PngWithAlphaGetsASoftMaskJpegIsEmbeddedAsIs) {
   EXPECT_TRUE(std::regex_search(list, std::regex(R"(smask\s+30\s+10\s+gray\s+1\s+8\s+image)"))) << list;
   EXPECT_TRUE(std::regex_search(list, std::regex(R"(image\s+\d+\s+\d+\s+(rgb|gray)\s+\d\s+8\s+jpeg)"))) << list;
   EXPECT_NE(r.bytes.find(jpeg), std::string::npos) << "the JPEG file, byte for byte";
-  run("rm -rf " + dir);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "document/pdf/deflate.h"
+#include "document/pdf/truetype_subset.h"
 
 namespace docforge::document::pdf {
 namespace {
@@ -46,6 +47,61 @@ std::string subset_tag(const std::vector<uint32_t>& blocks, std::string_view nam
     h /= 26;
   }
   return tag;
+}
+
+// The subset through hb-subset: CFF faces, and TrueType faces subset_truetype cannot take.
+Result<std::shared_ptr<FontSubset>> subset_with_harfbuzz(const FontFace& face, const std::vector<uint32_t>& blocks,
+                                                        uint32_t block) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (input == nullptr) return make_error(ErrorKind::kInternal, "out of memory subsetting a font");
+  hb_set_t* gids = hb_subset_input_glyph_set(input);
+  for (uint32_t b : blocks) {
+    if (b * block < face.glyph_count()) {
+      hb_set_add_range(gids, b * block, std::min(b * block + block, face.glyph_count()) - 1);
+    }
+  }
+  // Glyph ids stay those of the original font (content streams name them before the glyph
+  // set is known); no hinting (PDF viewers do not use it); no layout tables: shaping is done,
+  // and their closure over substitutions would add glyphs nobody draws.
+  hb_subset_input_set_flags(input, face.cff() ? HB_SUBSET_FLAGS_NO_HINTING
+                                              : HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  // Nor cmap and post: PDF names glyphs by id (CIDToGIDMap /Identity, or CFF's charset).
+  for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('G', 'S', 'U', 'B'),
+                       HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
+                       HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
+                       HB_TAG('k', 'e', 'r', 'x'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('V', 'O', 'R', 'G'),
+                       HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('L', 'T', 'S', 'H'),
+                       HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'),
+                       HB_TAG('F', 'F', 'T', 'M'), HB_TAG('P', 'f', 'E', 'd'), HB_TAG('T', 'S', 'I', 'V'),
+                       HB_TAG('S', 'V', 'G', ' '), HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'P', 'A', 'L'),
+                       HB_TAG('s', 'b', 'i', 'x'), HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'),
+                       HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C')}) {
+    hb_set_add(drop, tag);
+  }
+  auto s = std::make_shared<FontSubset>();
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.face(), input);
+  hb_subset_input_destroy(input);
+  hb_face_t* subset = nullptr;
+  if (plan != nullptr) {
+    if (face.cff()) {
+      const hb_map_t* ids = hb_subset_plan_old_to_new_glyph_mapping(plan);
+      for (uint32_t g : blocks) s->remap.emplace_back(g, hb_map_get(ids, g));
+    }
+    subset = hb_subset_plan_execute_or_fail(plan);
+    hb_subset_plan_destroy(plan);
+  }
+  if (subset == nullptr) {
+    return make_error(ErrorKind::kInternal, "could not subset the font " + face.postscript_name());
+  }
+  hb_blob_t* blob = hb_face_reference_blob(subset);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  s->length = len;
+  deflate_append(std::string_view(data, len), &s->deflated);
+  hb_blob_destroy(blob);
+  hb_face_destroy(subset);
+  return s;
 }
 
 }  // namespace
@@ -117,57 +173,26 @@ Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& f
   if (it != previous_.end()) {
     found = it->second;
   } else {
-    hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (input == nullptr) return make_error(ErrorKind::kInternal, "out of memory subsetting a font");
-    hb_set_t* gids = hb_subset_input_glyph_set(input);
-    for (uint32_t b : blocks) {
-      if (b * block < face.glyph_count()) {
-        hb_set_add_range(gids, b * block, std::min(b * block + block, face.glyph_count()) - 1);
+    std::shared_ptr<FontSubset> s;
+    if (!face.cff()) {
+      std::vector<uint32_t> ids;
+      for (uint32_t b : blocks) {
+        for (uint32_t g = b * block; g < b * block + block && g < face.glyph_count(); ++g) ids.push_back(g);
+      }
+      std::string file = subset_truetype(face.face(), ids);
+      if (!file.empty()) {
+        s = std::make_shared<FontSubset>();
+        s->length = file.size();
+        deflate_append(file, &s->deflated);
       }
     }
-    // Glyph ids stay those of the original font (content streams name them before the glyph
-    // set is known); no hinting (PDF viewers do not use it); no layout tables: shaping is done,
-    // and their closure over substitutions would add glyphs nobody draws.
-    hb_subset_input_set_flags(input, face.cff() ? HB_SUBSET_FLAGS_NO_HINTING
-                                                : HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    // Nor cmap and post: PDF names glyphs by id (CIDToGIDMap /Identity, or CFF's charset).
-    for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'),HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                         HB_TAG('k', 'e', 'r', 'n'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
-                         HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'), HB_TAG('m', 'o', 'r', 't'),
-                         HB_TAG('k', 'e', 'r', 'x'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('V', 'O', 'R', 'G'),
-                         HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('L', 'T', 'S', 'H'),
-                         HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'),
-                         HB_TAG('F', 'F', 'T', 'M'), HB_TAG('P', 'f', 'E', 'd'), HB_TAG('T', 'S', 'I', 'V'),
-                         HB_TAG('S', 'V', 'G', ' '), HB_TAG('C', 'O', 'L', 'R'), HB_TAG('C', 'P', 'A', 'L'),
-                         HB_TAG('s', 'b', 'i', 'x'), HB_TAG('C', 'B', 'D', 'T'), HB_TAG('C', 'B', 'L', 'C'),
-                         HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C')}) {
-      hb_set_add(drop, tag);
+    if (!s) {
+      auto made = subset_with_harfbuzz(face, blocks, block);
+      if (!made.ok()) return std::move(made).error();
+      s = std::move(made.value());
     }
-    auto s = std::make_shared<FontSubset>();
-    hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.face(), input);
-    hb_subset_input_destroy(input);
-    hb_face_t* subset = nullptr;
-    if (plan != nullptr) {
-      if (face.cff()) {
-        const hb_map_t* ids = hb_subset_plan_old_to_new_glyph_mapping(plan);
-        for (uint32_t g : blocks) s->remap.emplace_back(g, hb_map_get(ids, g));
-      }
-      subset = hb_subset_plan_execute_or_fail(plan);
-      hb_subset_plan_destroy(plan);
-    }
-    if (subset == nullptr) {
-      return make_error(ErrorKind::kInternal, "could not subset the font " + face.postscript_name());
-    }
-    hb_blob_t* blob = hb_face_reference_blob(subset);
-    unsigned len = 0;
-    const char* data = hb_blob_get_data(blob, &len);
     s->tag = subset_tag(blocks, face.postscript_name());
-    s->length = len;
     s->cff = face.cff();
-    deflate_append(std::string_view(data, len), &s->deflated);
-    hb_blob_destroy(blob);
-    hb_face_destroy(subset);
     ++made_;
     found = std::move(s);
   }
