@@ -344,6 +344,16 @@ TEST_F(PdfEngineWriter, PngWithAlphaGetsASoftMaskJpegIsEmbeddedAsIs) {
   EXPECT_TRUE(std::regex_search(list, std::regex(R"(smask\s+30\s+10\s+gray\s+1\s+8\s+image)"))) << list;
   EXPECT_TRUE(std::regex_search(list, std::regex(R"(image\s+\d+\s+\d+\s+(rgb|gray)\s+\d\s+8\s+jpeg)"))) << list;
   EXPECT_NE(r.bytes.find(jpeg), std::string::npos) << "the JPEG file, byte for byte";
+  EXPECT_EQ(testing::count(r.bytes, "/Subtype /Image"), 3);  // PNG, its mask, JPEG: each once
+  // The next document draws the same files from the engine's image cache: the same bytes.
+  auto again = render("![](alpha.png)\n\n![](photo.jpg)\n\n![](alpha.png)\n", o);
+  EXPECT_TRUE(again.bytes == r.bytes);
+  // A changed file is read again.
+  cairo_surface_t* wide = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 20, 10);
+  cairo_surface_write_to_png(wide, (dir + "/alpha.png").c_str());
+  cairo_surface_destroy(wide);
+  TempPdf changed(render("![](alpha.png)\n", o).bytes);
+  EXPECT_TRUE(std::regex_search(run("pdfimages -list " + changed.path()), std::regex(R"(image\s+20\s+10\s+rgb)")));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cairo.h>
 #include <dlfcn.h>
+#include <sys/stat.h>
 #include <librsvg/rsvg.h>
 
 #include <algorithm>
@@ -186,6 +187,30 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
   }
   *why = "unsupported image format '" + path + "' (PNG, JPEG and SVG are supported)";
   return nullptr;
+}
+
+std::shared_ptr<const Image> ImageCache::load(const std::string& path, std::string* why) {
+  struct stat st {};
+  const bool exists = stat(path.c_str(), &st) == 0;
+  const long long mtime = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  auto it = entries_.find(path);
+  if (exists && it != entries_.end() && it->second.size == st.st_size && it->second.mtime_ns == mtime) {
+    return it->second.image;
+  }
+  std::shared_ptr<const Image> image = load_image(path, why);
+  if (!image || !exists) return image;
+  const std::size_t bytes = image->data().data.size() + image->data().alpha.size();
+  if (entries_.size() >= kEntries || bytes_ + bytes > kBytes) {
+    entries_.clear();
+    bytes_ = 0;
+  }
+  if (bytes <= kBytes) {
+    auto& e = entries_[path];
+    if (e.image) bytes_ -= e.image->data().data.size() + e.image->data().alpha.size();
+    e = Entry{image, static_cast<long long>(st.st_size), mtime};
+    bytes_ += bytes;
+  }
+  return image;
 }
 
 }  // namespace docforge::document::pdf

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "document/pdf/pdf_writer.h"
 
@@ -34,6 +35,29 @@ class Image {
 
 // nullptr and *why set when the file cannot be read or decoded.
 std::unique_ptr<Image> load_image(const std::string& path, std::string* why);
+
+// Images loaded before, by path, while the file keeps its size and modification time: a
+// templated document draws the same logo every time, and a document may draw an image twice
+// (the writer embeds it once: it is the same object). When it holds kEntries images or kBytes
+// of image data it is emptied.
+//
+// Thread safety: thread-compatible (one per LayoutEngine).
+class ImageCache {
+ public:
+  static constexpr std::size_t kEntries = 32;
+  static constexpr std::size_t kBytes = 32u << 20;
+
+  // As load_image.
+  std::shared_ptr<const Image> load(const std::string& path, std::string* why);
+
+ private:
+  struct Entry {
+    std::shared_ptr<const Image> image;
+    long long size = 0, mtime_ns = 0;
+  };
+  std::unordered_map<std::string, Entry> entries_;
+  std::size_t bytes_ = 0;
+};
 
 }  // namespace docforge::document::pdf
 

@@ -241,7 +241,8 @@ struct LayoutEngine::Impl {
   std::vector<Text> texts;
   std::vector<Item> items;
   std::vector<TableLayout> tables;
-  std::vector<std::unique_ptr<Image>> images;
+  std::vector<std::shared_ptr<const Image>> images;  // this document's, from image_cache
+  ImageCache image_cache;
   std::vector<Heading> headings;
   std::vector<std::string> warnings;
   std::set<gunichar> missing;
@@ -564,11 +565,11 @@ struct LayoutEngine::Impl {
     if (path.rfind("file://", 0) == 0) path = path.substr(7);
     if (!path.empty() && path[0] != '/' && !base_dir.empty()) path = base_dir + "/" + path;
     std::string why;
-    std::unique_ptr<Image> image;
+    std::shared_ptr<const Image> image;
     if (img.url.find("://") != std::string::npos && img.url.rfind("file://", 0) != 0) {
       why = "remote image '" + img.url + "' is not fetched";
     } else {
-      image = load_image(path, &why);
+      image = image_cache.load(path, &why);
     }
     if (!image) {
       warnings.push_back(why + "; its alt text is shown instead");
