@@ -302,6 +302,23 @@ TEST_F(PdfEngineWriter, OutlineLinksAndDestinations) {
   EXPECT_NE(r.bytes.find("/URI (https://example.com/s)"), std::string::npos);
 }
 
+// A face without an italic or a bold gets fontconfig's synthetic slant or emboldening, as
+// cairo drew them: Noto Sans CJK has no italic, Noto Sans Linear B no bold.
+TEST_F(PdfEngineWriter, SyntheticObliqueAndBold) {
+  if (!have_file(kNotoCjk) || !have_file("/usr/share/fonts/truetype/noto/NotoSansLinearB-Regular.ttf")) {
+    GTEST_SKIP() << "Noto Sans CJK or Noto Sans Linear B not installed";
+  }
+  auto r = render("*\u65E5\u672C\u8A9E* and **\U00010000\U00010001**\n");
+  EXPECT_TRUE(r.warnings.empty());
+  TempPdf pdf(r.bytes);
+  expect_valid(pdf);
+  std::string qdf = uncompressed(pdf);
+  EXPECT_TRUE(std::regex_search(qdf, std::regex(R"(1 0 0\.2\d* -1 [\d.]+ [\d.]+ Tm)"))) << "no slanted text matrix";
+  EXPECT_NE(qdf.find(" w 2 Tr"), std::string::npos) << "no emboldened (filled and stroked) text";
+  std::string text = run("pdftotext " + pdf.path() + " -");
+  EXPECT_NE(text.find("\u65E5\u672C\u8A9E"), std::string::npos) << text;
+}
+
 TEST_F(PdfEngineWriter, CreationDateOnlyWhenNotReproducible) {
   ConvertOptions o;
   o.reproducible = false;

@@ -80,6 +80,15 @@ const PangoFontFaces::Entry* PangoFontFaces::get(PangoFont* font) {
       auto& face = faces_[key];
       if (!face) face = std::make_shared<FontFace>(hb_font_get_face(hb), key);
       entry.face = face;
+      FcMatrix* m = nullptr;
+      if (FcPatternGetMatrix(pattern, FC_MATRIX, 0, &m) == FcResultMatch && m != nullptr) {
+        entry.synthetic.xx = m->xx;
+        entry.synthetic.xy = m->xy;
+        entry.synthetic.yx = m->yx;
+        entry.synthetic.yy = m->yy;
+      }
+      FcBool embolden = FcFalse;
+      entry.synthetic.bold = FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden;
       if (FcPatternGetDouble(pattern, FC_PIXEL_SIZE, 0, &pixels) == FcResultMatch && pixels > 0) {
         entry.size = pixels;  // the context's resolution is 72 dpi: pixels are points
       } else {
@@ -149,7 +158,7 @@ void PdfPainter::glyphs(PangoFont* font, PangoGlyphString* glyphs, const PangoGl
   }
   if (run_.empty()) return;
   const int f = writer_->font(entry->face);
-  writer_->show_glyphs(f, entry->size, fg, run_.data(), run_.size());
+  writer_->show_glyphs(f, entry->size, fg, run_.data(), run_.size(), entry->synthetic);
   if (item == nullptr || text == nullptr) return;
   // ToUnicode: each cluster's characters go to its first drawn glyph (in logical order).
   PangoGlyphItemIter iter;

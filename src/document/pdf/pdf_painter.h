@@ -31,6 +31,7 @@ class PangoFontFaces {
   struct Entry {
     std::shared_ptr<const FontFace> face;
     double size = 0;  // points
+    Synthetic synthetic;  // fontconfig's slant / emboldening for a face without the style
   };
   PangoFontFaces() = default;
   ~PangoFontFaces();

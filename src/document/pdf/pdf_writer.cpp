@@ -246,11 +246,28 @@ int PdfWriter::font(const std::shared_ptr<const FontFace>& face) {
 }
 
 void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const PositionedGlyph* glyphs,
-                            std::size_t n) {
+                            std::size_t n, const Synthetic& synthetic) {
   if (n == 0 || size <= 0) return;
   DocFont& f = fonts_[static_cast<std::size_t>(font)];
   set_fill(color);
   std::string& s = content_;
+  // The text matrix: glyph space (y up) into the page's y-down space, with the slant if any.
+  const bool plain = synthetic.xx == 1 && synthetic.xy == 0 && synthetic.yx == 0 && synthetic.yy == 1;
+  std::string matrix = "1 0 0 -1 ";
+  if (!plain) {
+    matrix.clear();
+    num_sp(matrix, synthetic.xx);
+    num_sp(matrix, -synthetic.yx);
+    num_sp(matrix, synthetic.xy);
+    num_sp(matrix, -synthetic.yy);
+  }
+  if (synthetic.bold) {
+    // Fill and stroke; the text state (Tr) and the stroke outlast ET, so inside q ... Q.
+    s += "q ";
+    color_ops(s, color, "RG");
+    num_sp(s, size / 24);
+    s += "w 2 Tr\n";
+  }
   s += fmt::format("BT /F{} ", font + 1);
   num(s, size);
   s += " Tf ";
@@ -269,7 +286,7 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
         if (in_hex) s += '>';
         s += "] TJ\n";
       }
-      s += "1 0 0 -1 ";
+      s += matrix;
       num_sp(s, g.x);
       num_sp(s, g.y);
       s += "Tm [";
@@ -299,6 +316,7 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
   }
   if (in_hex) s += '>';
   s += "] TJ ET\n";
+  if (synthetic.bold) s += "Q\n";
 }
 
 void PdfWriter::map_text(int font, uint32_t glyph, std::string_view utf8) {

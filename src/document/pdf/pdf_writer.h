@@ -37,6 +37,14 @@ struct Rgb {
   bool operator==(const Rgb& o) const { return r == o.r && g == o.g && b == o.b; }
 };
 
+// What fontconfig synthesises for a face that lacks a style (cairo did the same): a slant
+// (the glyphs' matrix, x' = xx x + xy y, y' = yx x + yy y in glyph space) and emboldening
+// (outlines also stroked, 1/24 em wide, as FreeType's FT_GlyphSlot_Embolden widens them).
+struct Synthetic {
+  double xx = 1, xy = 0, yx = 0, yy = 1;
+  bool bold = false;
+};
+
 struct PositionedGlyph {
   uint32_t id = 0;       // glyph id in the font
   double x = 0, y = 0;   // baseline origin, page coordinates
@@ -76,7 +84,8 @@ class PdfWriter {
   // The document's index for a face (the same index for every size of it).
   int font(const std::shared_ptr<const FontFace>& face);
   // Draws glyphs of one font at one size (points).
-  void show_glyphs(int font, double size, const Rgb& color, const PositionedGlyph* glyphs, std::size_t n);
+  void show_glyphs(int font, double size, const Rgb& color, const PositionedGlyph* glyphs, std::size_t n,
+                   const Synthetic& synthetic = {});
   // The text a glyph stands for (ToUnicode); the first mapping of a glyph wins.
   // REQUIRES: the glyph was drawn with show_glyphs.
   void map_text(int font, uint32_t glyph, std::string_view utf8);
