@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -21,6 +22,25 @@ class TempPdf {
     std::ofstream(path_, std::ios::binary) << bytes;
   }
   ~TempPdf() { std::remove(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// A fresh directory under /tmp for the life of the object (unique: test binaries of other
+// checkouts may run at the same time).
+class TempDir {
+ public:
+  TempDir() {
+    char name[] = "/tmp/docforge_pdf_test_dir_XXXXXX";
+    if (mkdtemp(name) != nullptr) path_ = name;
+  }
+  ~TempDir() {
+    if (!path_.empty()) std::system(("rm -rf '" + path_ + "'").c_str());
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
   const std::string& path() const { return path_; }
 
  private:

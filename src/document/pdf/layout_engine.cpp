@@ -1,6 +1,5 @@
 #include "document/pdf/layout_engine.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
@@ -12,10 +11,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "document/pdf/deflate_level.h"
 #include "document/pdf/font_config.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
+#include "document/pdf/pdf_painter.h"
+#include "document/pdf/pdf_writer.h"
 
 namespace docforge::document::pdf {
 namespace {
@@ -171,7 +171,7 @@ struct TextStyle {
 
 guint16 c16(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535.0); }
 
-void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+Rgb rgb(const Color& c) { return Rgb{c.r, c.g, c.b}; }
 
 std::string replace_fields(std::string text, const std::string& page, const std::string& pages,
                            const DocumentSettings& st) {
@@ -188,15 +188,6 @@ std::string replace_fields(std::string text, const std::string& page, const std:
   rep("{date}", st.date);
   rep("{author}", st.author);
   return text;
-}
-
-std::string escape_tag_value(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
 }
 
 std::string codepoint_name(gunichar c) {
@@ -250,7 +241,8 @@ struct LayoutEngine::Impl {
   std::vector<Text> texts;
   std::vector<Item> items;
   std::vector<TableLayout> tables;
-  std::vector<std::unique_ptr<Image>> images;
+  std::vector<std::shared_ptr<const Image>> images;  // this document's, from image_cache
+  ImageCache image_cache;
   std::vector<Heading> headings;
   std::vector<std::string> warnings;
   std::set<gunichar> missing;
@@ -261,8 +253,12 @@ struct LayoutEngine::Impl {
   // drawn partly in a face outside its theme's families: see LayoutEngine::render.
   bool needs_all_fonts = false;
 
-  explicit Impl(FontSet set) : font_set(set) {}
+  FontSubsetCache* subsets;  // the LayoutEngine's, shared by both Impls
+  std::unique_ptr<PangoFontFaces> font_faces = std::make_unique<PangoFontFaces>();
+
+  Impl(FontSet set, FontSubsetCache* cache) : font_set(set), subsets(cache) {}
   ~Impl() {
+    font_faces.reset();  // holds fonts of font_map
     if (context != nullptr) g_object_unref(context);
     if (font_map != nullptr) g_object_unref(font_map);
   }
@@ -569,11 +565,11 @@ struct LayoutEngine::Impl {
     if (path.rfind("file://", 0) == 0) path = path.substr(7);
     if (!path.empty() && path[0] != '/' && !base_dir.empty()) path = base_dir + "/" + path;
     std::string why;
-    std::unique_ptr<Image> image;
+    std::shared_ptr<const Image> image;
     if (img.url.find("://") != std::string::npos && img.url.rfind("file://", 0) != 0) {
       why = "remote image '" + img.url + "' is not fetched";
     } else {
-      image = load_image(path, &why);
+      image = image_cache.load(path, &why);
     }
     if (!image) {
       warnings.push_back(why + "; its alt text is shown instead");
@@ -1037,7 +1033,10 @@ struct LayoutEngine::Impl {
 
   // ---- painting ----
 
-  void draw_links(cairo_t* cr, int text, PangoLayoutLine* line, double layout_x, double top, double height) {
+  PdfWriter* writer = nullptr;    // the document being painted
+  PdfPainter* painter = nullptr;
+
+  void draw_links(int text, PangoLayoutLine* line, double layout_x, double top, double height) {
     for (const Link& link : texts[text].links) {
       if (link.end <= static_cast<unsigned>(line->start_index) ||
           link.start >= static_cast<unsigned>(line->start_index + line->length)) {
@@ -1049,121 +1048,94 @@ struct LayoutEngine::Impl {
       for (int r = 0; r < n; ++r) {
         double x0 = layout_x + ranges[2 * r] / kScale;
         double x1 = layout_x + ranges[2 * r + 1] / kScale;
-        std::string attrs;
         if (!link.url.empty() && link.url[0] == '#') {
-          attrs = fmt::format("dest='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(link.url.substr(1)), x0,
-                              top, x1 - x0, height);
+          writer->link_dest(x0, top, x1 - x0, height, std::string_view(link.url).substr(1));
         } else {
-          attrs = fmt::format("uri='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(link.url), x0, top,
-                              x1 - x0, height);
+          writer->link_uri(x0, top, x1 - x0, height, link.url);
         }
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
-        cairo_tag_end(cr, CAIRO_TAG_LINK);
       }
       g_free(ranges);
     }
   }
 
-  void draw_layout(cairo_t* cr, int text, double x, double y) {
+  void draw_layout(int text, double x, double y) {
     PangoLayout* l = texts[text].layout.get();
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, l);
+    painter->draw_layout(l, x, y);
     if (texts[text].links.empty()) return;
     PangoLayoutIter* it = pango_layout_get_iter(l);
     do {
       int y0 = 0, y1 = 0;
       pango_layout_iter_get_line_yrange(it, &y0, &y1);
-      draw_links(cr, text, pango_layout_iter_get_line_readonly(it), x, y + y0 / kScale, (y1 - y0) / kScale);
+      draw_links(text, pango_layout_iter_get_line_readonly(it), x, y + y0 / kScale, (y1 - y0) / kScale);
     } while (pango_layout_iter_next_line(it));
     pango_layout_iter_free(it);
   }
 
-  void draw_row(cairo_t* cr, const Item& it, double top, double left) {
+  void draw_row(const Item& it, double top, double left) {
     const Theme& t = *theme;
     const TableLayout& tl = tables[it.table];
     const Row& row = tl.rows[it.row];
     double x0 = left + tl.col_x.front();
     if (row.header && !t.table_header_bg.none) {
-      set_color(cr, t.table_header_bg);
-      cairo_rectangle(cr, x0, top, tl.width, it.height);
-      cairo_fill(cr);
+      writer->fill_rect(x0, top, tl.width, it.height, rgb(t.table_header_bg));
     } else if (row.stripe && !t.table_stripe.none) {
-      set_color(cr, t.table_stripe);
-      cairo_rectangle(cr, x0, top, tl.width, it.height);
-      cairo_fill(cr);
+      writer->fill_rect(x0, top, tl.width, it.height, rgb(t.table_stripe));
     }
     if (t.table_borders != "none" && !t.table_border.none) {
-      set_color(cr, t.table_border);
-      cairo_set_line_width(cr, 0.6);
+      const Rgb border = rgb(t.table_border);
       if (t.table_borders == "grid") {
         for (std::size_t c = 0; c < tl.col_x.size(); ++c) {
-          cairo_rectangle(cr, left + tl.col_x[c], top, tl.col_w[c], it.height);
+          writer->stroke_rect(left + tl.col_x[c], top, tl.col_w[c], it.height, 0.6, border);
         }
       } else {
-        cairo_move_to(cr, x0, top + it.height);
-        cairo_line_to(cr, x0 + tl.width, top + it.height);
-        if (row.header || it.row == 0) {
-          cairo_move_to(cr, x0, top);
-          cairo_line_to(cr, x0 + tl.width, top);
-        }
+        writer->stroke_line(x0, top + it.height, x0 + tl.width, top + it.height, 0.6, border);
+        if (row.header || it.row == 0) writer->stroke_line(x0, top, x0 + tl.width, top, 0.6, border);
       }
-      cairo_stroke(cr);
     }
     double pad = t.cell_padding;
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (row.cells[c].text < 0) continue;
-      draw_layout(cr, row.cells[c].text, left + tl.col_x[c] + pad * 1.5 + row.cells[c].dx, top + pad);
+      draw_layout(row.cells[c].text, left + tl.col_x[c] + pad * 1.5 + row.cells[c].dx, top + pad);
     }
   }
 
-  void draw_item(cairo_t* cr, const Item& it, double top, double left, double space_above) {
+  void draw_item(const Item& it, double top, double left, double space_above) {
     // Quote bars span the item and the space above it (when not at the top of the page).
     for (int b = 0; b < it.bars; ++b) {
-      set_color(cr, theme->quote_bar);
-      cairo_rectangle(cr, left + it.bar_x[b], top - space_above, 2.5, it.height + space_above);
-      cairo_fill(cr);
+      writer->fill_rect(left + it.bar_x[b], top - space_above, 2.5, it.height + space_above, rgb(theme->quote_bar));
     }
     switch (it.kind) {
       case ItemKind::kLine: {
         if (it.background != nullptr && !it.background->none) {
-          set_color(cr, *it.background);
-          cairo_rectangle(cr, left + it.bg_x, top - 0.01, it.bg_w, it.height + 0.02);
-          cairo_fill(cr);
+          writer->fill_rect(left + it.bg_x, top - 0.01, it.bg_w, it.height + 0.02, rgb(*it.background));
         }
-        if (it.heading >= 0) {
-          std::string dest = "name='" + escape_tag_value(headings[it.heading].id) + "'";
-          cairo_tag_begin(cr, CAIRO_TAG_DEST, dest.c_str());
-          cairo_tag_end(cr, CAIRO_TAG_DEST);
-        }
+        if (it.heading >= 0) writer->named_dest(headings[it.heading].id, left + it.x, top);
         PangoLayoutLine* line = pango_layout_get_line_readonly(texts[it.text].layout.get(), it.line);
-        cairo_move_to(cr, left + it.x + it.line_x, top + it.baseline);
-        pango_cairo_show_layout_line(cr, line);
-        if (!texts[it.text].links.empty()) draw_links(cr, it.text, line, left + it.x, top, it.height);
+        painter->draw_line(line, left + it.x + it.line_x, top + it.baseline);
+        if (!texts[it.text].links.empty()) draw_links(it.text, line, left + it.x, top, it.height);
         if (it.marker >= 0) {
           PangoLayout* ml = texts[it.marker].layout.get();
           double mb = pango_layout_get_baseline(ml) / kScale;
-          cairo_move_to(cr, left + it.marker_x, top + it.baseline - mb);
-          pango_cairo_show_layout(cr, ml);
+          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb);
         }
         break;
       }
       case ItemKind::kRule:
-        set_color(cr, *it.color);
-        cairo_rectangle(cr, left + it.x, top, it.width, it.thickness);
-        cairo_fill(cr);
+        writer->fill_rect(left + it.x, top, it.width, it.thickness, rgb(*it.color));
         break;
-      case ItemKind::kImage:
-        images[it.image]->draw(cr, left + it.x, top, it.width, it.height);
+      case ItemKind::kImage: {
+        const Image& image = *images[it.image];
+        writer->draw_image(writer->image(&image, image.data()), left + it.x, top, it.width, it.height);
         break;
+      }
       case ItemKind::kRow:
-        draw_row(cr, it, top, left);
+        draw_row(it, top, left);
         break;
       case ItemKind::kTocEntry: {
         const Heading& h = headings[it.toc_level];
         PangoLayout* l = texts[it.text].layout.get();
         double x = left + it.x;
-        cairo_move_to(cr, x, top);
-        pango_cairo_show_layout(cr, l);
+        painter->draw_layout(l, x, top);
         TextStyle ns = body_style(Ctx{});
         ns.width = -1;
         ns.hyphenate = false;
@@ -1171,8 +1143,7 @@ struct LayoutEngine::Impl {
         int num = make_plain(std::to_string(h.page), ns);
         double nw = text_width(num);
         double right = left + it.width;
-        cairo_move_to(cr, right - nw, top);
-        pango_cairo_show_layout(cr, texts[num].layout.get());
+        painter->draw_layout(texts[num].layout.get(), right - nw, top);
         // Dot leaders from the end of the title's last line to the number.
         PangoRectangle logical;
         int lines = pango_layout_get_line_count(l);
@@ -1180,19 +1151,10 @@ struct LayoutEngine::Impl {
         double lx = x + (logical.x + logical.width) / kScale + 4;
         double ly = top + it.baseline;
         if (right - nw - 4 > lx) {
-          set_color(cr, theme->muted);
-          double dash[] = {0.6, 2.4};
-          cairo_set_dash(cr, dash, 2, 0);
-          cairo_set_line_width(cr, 0.6);
-          cairo_move_to(cr, lx, ly);
-          cairo_line_to(cr, right - nw - 4, ly);
-          cairo_stroke(cr);
-          cairo_set_dash(cr, nullptr, 0, 0);
+          const double dash[] = {0.6, 2.4};
+          writer->stroke_line(lx, ly, right - nw - 4, ly, 0.6, rgb(theme->muted), dash);
         }
-        std::string attrs = fmt::format("dest='{}' rect=[{:.2f} {:.2f} {:.2f} {:.2f}]", escape_tag_value(h.id), x, top,
-                                        right - x, it.height);
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs.c_str());
-        cairo_tag_end(cr, CAIRO_TAG_LINK);
+        writer->link_dest(x, top, right - x, it.height, h.id);
         break;
       }
       case ItemKind::kBreak:
@@ -1200,7 +1162,7 @@ struct LayoutEngine::Impl {
     }
   }
 
-  void draw_running(cairo_t* cr, const std::string& tmpl, double baseline_y, bool footer, int page, int pages) {
+  void draw_running(const std::string& tmpl, double baseline_y, bool footer, int page, int pages) {
     if (tmpl.empty()) return;
     std::string text = replace_fields(tmpl, std::to_string(page), std::to_string(pages), doc->settings);
     if (text.empty()) return;
@@ -1213,11 +1175,11 @@ struct LayoutEngine::Impl {
     check_missing_glyphs(t);
     PangoLayout* l = texts[t].layout.get();
     double b = pango_layout_get_baseline(l) / kScale;
-    cairo_move_to(cr, theme->margin_left, baseline_y - b);
-    pango_cairo_show_layout(cr, l);
+    painter->draw_layout(l, theme->margin_left, baseline_y - b);
   }
 
-  Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir) {
+  Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir,
+                              std::string_view creation_date) {
     reset();
     doc = &prepared;
     theme = &prepared.theme;
@@ -1285,61 +1247,48 @@ struct LayoutEngine::Impl {
     }
 
     RenderOutput out;
-    out.pdf.reserve(64 * 1024);
-    // Level 1 instead of cairo's 6 for every stream this document writes (deflate_level.h).
-    DeflateLevelScope fast_deflate(1);
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
-        [](void* closure, const unsigned char* data, unsigned int length) {
-          static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-          return CAIRO_STATUS_SUCCESS;
-        },
-        &out.pdf, page_width, page_height);
-    cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
-    const DocumentSettings& st = prepared.settings;
-    if (!st.title.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, st.title.c_str());
-    if (!st.author.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, st.author.c_str());
-    if (!st.subtitle.empty()) cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, st.subtitle.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "docforge");
-    cairo_t* cr = cairo_create(surface);
-    // cairo 1.16 writes link annotations with /StructParent entries; without a structure
-    // element around the content it references struct objects it never writes (qpdf reports
-    // the file as damaged). One Document element gives the tree a root.
-    cairo_tag_begin(cr, "Document", "");
-
+    PdfWriter pdf(page_width, page_height);
+    PdfPainter paint(&pdf, font_faces.get());
+    writer = &pdf;
+    painter = &paint;
     for (int p = 0; p < page_count; ++p) {
+      pdf.begin_page();
       for (const Placement& pl : pages[p]) {
         const Item& it = items[pl.item];
         bool at_top = pl.y < 0.01;
-        draw_item(cr, it, t.margin_top + pl.y, t.margin_left, at_top ? 0 : it.space_before);
+        draw_item(it, t.margin_top + pl.y, t.margin_left, at_top ? 0 : it.space_before);
       }
-      draw_running(cr, t.header, t.margin_top * 0.55, false, p + 1, page_count);
-      draw_running(cr, t.footer, page_height - t.margin_bottom * 0.45, true, p + 1, page_count);
-      cairo_show_page(cr);
+      draw_running(t.header, t.margin_top * 0.55, false, p + 1, page_count);
+      draw_running(t.footer, page_height - t.margin_bottom * 0.45, true, p + 1, page_count);
+      pdf.end_page();
     }
+    writer = nullptr;
+    painter = nullptr;
     // Outline (bookmarks) from the headings.
-    int parents[7] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0, 0, 0, 0};
+    int parents[7] = {-1, 0, 0, 0, 0, 0, 0};
     int parent_level[7] = {0, 0, 0, 0, 0, 0, 0};
     int depth = 0;
     for (const Heading& h : headings) {
       if (h.page == 0 || h.level > 4) continue;
       while (depth > 0 && parent_level[depth] >= h.level) --depth;
-      std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", h.page, t.margin_left, h.y);
-      int id = cairo_pdf_surface_add_outline(surface, parents[depth], h.title.c_str(), link.c_str(),
-                                             static_cast<cairo_pdf_outline_flags_t>(0));
+      int id = pdf.outline(parents[depth], h.title, h.page - 1, t.margin_left, h.y);
       if (depth < 6) {
         ++depth;
         parents[depth] = id;
         parent_level[depth] = h.level;
       }
     }
-    cairo_tag_end(cr, "Document");
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
-      return make_error(ErrorKind::kInternal, std::string("PDF writer failed: ") + cairo_status_to_string(status));
-    }
+    const DocumentSettings& st = prepared.settings;
+    DocumentInfo info;
+    info.title = st.title;
+    info.author = st.author;
+    info.subject = st.subtitle;
+    info.creator = "docforge";
+    info.lang = lang;
+    info.creation_date = std::string(creation_date);
+    auto bytes = pdf.finish(info, *subsets);
+    if (!bytes.ok()) return std::move(bytes).error();
+    out.pdf = std::move(bytes.value());
     out.pages = page_count;
     out.warnings = std::move(warnings);
     needs_all_fonts = !missing.empty() || (font_set == FontSet::kFast && !drawn_in_theme_families());
@@ -1348,7 +1297,10 @@ struct LayoutEngine::Impl {
   }
 };
 
-LayoutEngine::LayoutEngine() : impl_(std::make_unique<Impl>(FontSet::kSystem)) { start_loading_fonts(); }
+LayoutEngine::LayoutEngine()
+    : subsets_(std::make_unique<FontSubsetCache>()), impl_(std::make_unique<Impl>(FontSet::kSystem, subsets_.get())) {
+  start_loading_fonts();
+}
 LayoutEngine::~LayoutEngine() = default;
 
 // Whether Markdown may hold a task list item ("- [ ]", "- [x]"), drawn with a ballot box.
@@ -1366,11 +1318,11 @@ static bool may_have_tasks(std::string_view md) {
 // run in another face (a character written as an entity) sends the document to every font
 // after the fact.
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
-                                          std::string_view source) {
+                                          std::string_view source, std::string_view creation_date) {
   // The hyphenation patterns load while the font subset may still be loading on its thread.
   impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
   if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
-  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir);
+  if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir, creation_date);
   const Theme& t = doc.theme;
   const DocumentSettings& st = doc.settings;
   const CharCoverage* chars = fast_set_chars({t.body_font, t.heading_font, t.mono_font});
@@ -1386,11 +1338,11 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
   };
   if (chars != nullptr && has(source) && has(t.header) && has(t.footer) && has(st.title) && has(st.subtitle) &&
       has(st.author) && has(st.date) && has(st.toc_title) && (!may_have_tasks(source) || has("\u2611\u2610"))) {
-    auto out = impl_->render(doc, base_dir);
+    auto out = impl_->render(doc, base_dir, creation_date);
     if (!out.ok() || !impl_->needs_all_fonts) return out;
   }
-  if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem);
-  return system_->render(doc, base_dir);
+  if (!system_) system_ = std::make_unique<Impl>(FontSet::kSystem, subsets_.get());
+  return system_->render(doc, base_dir, creation_date);
 }
 
 }  // namespace docforge::document::pdf

@@ -1,5 +1,6 @@
 // The PDF layout engine: lays a prepared Markdown document out on pages and paints it with
-// Pango (HarfBuzz shaping, fontconfig fonts and fallback) onto a cairo PDF surface.
+// Pango (HarfBuzz shaping, fontconfig fonts and fallback) into the PDF writer (pdf_writer.h),
+// through a PangoRenderer of ours (pdf_painter.h).
 //
 // Layout is a flow of items (text lines, table rows, rules, images) with "keep with next"
 // links: a heading keeps with the first two lines of what follows, a paragraph never leaves a
@@ -11,7 +12,8 @@
 // other, else every installed font (font_config.h); the output is the same either way.
 //
 // Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font maps and contexts
-// (font and shaping caches live there) and is reused across documents by PdfEngine.
+// (font and shaping caches live there), the laid-out texts and the font subsets of earlier
+// documents (font_subset.h), and is reused across documents by PdfEngine.
 
 #ifndef DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
 #define DOCFORGE_DOCUMENT_PDF_LAYOUT_ENGINE_H_
@@ -24,6 +26,8 @@
 #include "document/prepare.h"
 
 namespace docforge::document::pdf {
+
+class FontSubsetCache;
 
 struct RenderOutput {
   std::string pdf;
@@ -40,11 +44,14 @@ class LayoutEngine {
 
   // base_dir resolves relative image paths. source: the text the document came from (for the
   // font subset's quick check of its characters, font_config.h); empty: no quick check.
+  // creation_date: the /CreationDate of the metadata ("D:20250115093000Z"); empty: none, so
+  // that equal input gives equal bytes.
   Result<RenderOutput> render(const PreparedDocument& doc, const std::string& base_dir,
-                              std::string_view source = {});
+                              std::string_view source = {}, std::string_view creation_date = {});
 
  private:
   struct Impl;
+  std::unique_ptr<FontSubsetCache> subsets_;  // shared by impl_ and system_ (outlives both)
   std::unique_ptr<Impl> impl_;
   std::unique_ptr<Impl> system_;  // every installed font: when impl_'s subset lacks something
 };

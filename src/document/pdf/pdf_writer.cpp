@@ -1,0 +1,605 @@
+#include "document/pdf/pdf_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "document/pdf/deflate.h"
+
+namespace docforge::document::pdf {
+namespace {
+
+// The smallest glyph position correction written in a TJ array, in 1/1000 em: 0.01 pt at 10 pt.
+constexpr double kMinAdjust = 1.0;
+
+// A number with up to three decimals, without trailing zeros (snprintf-free: content streams
+// hold tens of thousands of them).
+void num(std::string& s, double v) {
+  long long m = std::llround(v * 1000.0);
+  if (m < 0) {
+    s += '-';
+    m = -m;
+  }
+  long long whole = m / 1000;
+  int frac = static_cast<int>(m % 1000);
+  char buf[24];
+  int n = 0;
+  do {
+    buf[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole > 0);
+  while (n > 0) s += buf[--n];
+  if (frac != 0) {
+    s += '.';
+    char f[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                 static_cast<char>('0' + frac % 10)};
+    int len = 3;
+    while (f[len - 1] == '0') --len;
+    s.append(f, static_cast<std::size_t>(len));
+  }
+}
+
+void num_sp(std::string& s, double v) {
+  num(s, v);
+  s += ' ';
+}
+
+void hex4(std::string& s, uint32_t v) {
+  static const char kHex[] = "0123456789ABCDEF";
+  s += kHex[(v >> 12) & 15];
+  s += kHex[(v >> 8) & 15];
+  s += kHex[(v >> 4) & 15];
+  s += kHex[v & 15];
+}
+
+void color_ops(std::string& s, const Rgb& c, const char* op) {
+  num_sp(s, c.r);
+  num_sp(s, c.g);
+  num_sp(s, c.b);
+  s += op;
+  s += '\n';
+}
+
+// UTF-8 to UTF-16 code units (invalid bytes become U+FFFD).
+std::vector<uint16_t> utf16(std::string_view s) {
+  std::vector<uint16_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    uint32_t cp = 0xFFFD;
+    int len = 1;
+    if (c < 0x80) {
+      cp = c;
+    } else if ((c >> 5) == 6 && i + 1 < s.size()) {
+      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      len = 2;
+    } else if ((c >> 4) == 14 && i + 2 < s.size()) {
+      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+      len = 3;
+    } else if ((c >> 3) == 30 && i + 3 < s.size()) {
+      cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+      len = 4;
+    }
+    i += static_cast<std::size_t>(len);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<uint16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<uint16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<uint16_t>(cp));
+    }
+  }
+  return out;
+}
+
+// A literal string with (, ) and \ escaped; bytes as they are.
+std::string literal(std::string_view s) {
+  std::string out = "(";
+  for (char c : s) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    if (c == '\r') {
+      out += "\\r";
+      continue;
+    }
+    out += c;
+  }
+  out += ')';
+  return out;
+}
+
+// A text string (metadata, outline titles): ASCII as a literal, anything else as UTF-16BE.
+std::string text_string(std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
+  if (ascii) return literal(s);
+  std::string out = "<FEFF";
+  for (uint16_t u : utf16(s)) hex4(out, u);
+  out += '>';
+  return out;
+}
+
+}  // namespace
+
+PdfWriter::PdfWriter(double page_width, double page_height) : width_(page_width), height_(page_height) {
+  offsets_.push_back(0);
+  catalog_ = reserve();
+  pages_ = reserve();
+  resources_ = reserve();
+  out_.reserve(64 * 1024);
+  out_ += "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+}
+
+void PdfWriter::begin_object(int n) {
+  offsets_[static_cast<std::size_t>(n)] = out_.size();
+  out_ += fmt::format("{} 0 obj\n", n);
+}
+
+void PdfWriter::write_stream(int n, std::string_view dict, std::string_view deflated) {
+  begin_object(n);
+  out_ += fmt::format("<< /Length {} /Filter /FlateDecode{} >>\nstream\n", deflated.size(), dict);
+  out_.append(deflated);
+  out_ += "\nendstream\nendobj\n";
+}
+
+void PdfWriter::begin_page() {
+  page_objects_.push_back(reserve());
+  content_.clear();
+  annots_.clear();
+  fill_set_ = false;
+  // Top-left origin, y downwards, for everything drawn on the page.
+  content_ += "1 0 0 -1 0 ";
+  num(content_, height_);
+  content_ += " cm\n";
+}
+
+void PdfWriter::end_page() {
+  int contents = reserve();
+  contents_.push_back(PageContent{contents, std::move(content_), std::move(cff_codes_)});
+  content_.clear();
+  cff_codes_.clear();
+  std::string annots;
+  for (const Annot& a : annots_) {
+    int n = reserve();
+    begin_object(n);
+    out_ += "<< /Type /Annot /Subtype /Link /Rect [";
+    num_sp(out_, a.x0);
+    num_sp(out_, a.y0);
+    num_sp(out_, a.x1);
+    num(out_, a.y1);
+    out_ += "] /Border [0 0 0] ";
+    if (a.uri) {
+      out_ += "/A << /S /URI /URI " + literal(a.target) + " >>";
+    } else {
+      out_ += "/Dest " + literal(a.target);
+    }
+    out_ += " >>\nendobj\n";
+    annots += fmt::format("{} 0 R ", n);
+  }
+  begin_object(page_objects_.back());
+  out_ += fmt::format("<< /Type /Page /Parent {} 0 R /MediaBox [0 0 ", pages_);
+  num_sp(out_, width_);
+  num(out_, height_);
+  out_ += fmt::format("] /Resources {} 0 R /Contents {} 0 R", resources_, contents);
+  if (!annots.empty()) {
+    annots.pop_back();
+    out_ += " /Annots [" + annots + "]";
+  }
+  out_ += " >>\nendobj\n";
+}
+
+void PdfWriter::set_fill(const Rgb& c) {
+  if (fill_set_ && fill_ == c) return;
+  color_ops(content_, c, "rg");
+  fill_ = c;
+  fill_set_ = true;
+}
+
+void PdfWriter::fill_rect(double x, double y, double w, double h, const Rgb& color) {
+  set_fill(color);
+  num_sp(content_, x);
+  num_sp(content_, y);
+  num_sp(content_, w);
+  num_sp(content_, h);
+  content_ += "re f\n";
+}
+
+void PdfWriter::stroke_line(double x0, double y0, double x1, double y1, double width, const Rgb& color,
+                            const double* dash) {
+  color_ops(content_, color, "RG");
+  num_sp(content_, width);
+  content_ += "w ";
+  if (dash != nullptr) {
+    content_ += '[';
+    num_sp(content_, dash[0]);
+    num(content_, dash[1]);
+    content_ += "] 0 d ";
+  }
+  num_sp(content_, x0);
+  num_sp(content_, y0);
+  content_ += "m ";
+  num_sp(content_, x1);
+  num_sp(content_, y1);
+  content_ += "l S\n";
+  if (dash != nullptr) content_ += "[] 0 d\n";
+}
+
+void PdfWriter::stroke_rect(double x, double y, double w, double h, double width, const Rgb& color) {
+  color_ops(content_, color, "RG");
+  num_sp(content_, width);
+  content_ += "w ";
+  num_sp(content_, x);
+  num_sp(content_, y);
+  num_sp(content_, w);
+  num_sp(content_, h);
+  content_ += "re S\n";
+}
+
+int PdfWriter::font(const std::shared_ptr<const FontFace>& face) {
+  auto [it, added] = font_index_.emplace(face.get(), static_cast<int>(fonts_.size()));
+  if (added) {
+    DocFont f;
+    f.face = face;
+    f.object = reserve();
+    fonts_.push_back(std::move(f));
+  }
+  return it->second;
+}
+
+void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const PositionedGlyph* glyphs,
+                            std::size_t n, const Synthetic& synthetic) {
+  if (n == 0 || size <= 0) return;
+  DocFont& f = fonts_[static_cast<std::size_t>(font)];
+  set_fill(color);
+  std::string& s = content_;
+  // The text matrix: glyph space (y up) into the page's y-down space, with the slant if any.
+  const bool plain = synthetic.xx == 1 && synthetic.xy == 0 && synthetic.yx == 0 && synthetic.yy == 1;
+  std::string matrix = "1 0 0 -1 ";
+  if (!plain) {
+    matrix.clear();
+    num_sp(matrix, synthetic.xx);
+    num_sp(matrix, -synthetic.yx);
+    num_sp(matrix, synthetic.xy);
+    num_sp(matrix, -synthetic.yy);
+  }
+  if (synthetic.bold) {
+    // Fill and stroke; the text state (Tr) and the stroke outlast ET, so inside q ... Q.
+    s += "q ";
+    color_ops(s, color, "RG");
+    num_sp(s, size / 24);
+    s += "w 2 Tr\n";
+  }
+  s += fmt::format("BT /F{} ", font + 1);
+  num(s, size);
+  s += " Tf ";
+  double pen_x = 0, pen_y = 0;
+  bool open = false;  // inside [ ... ] TJ
+  bool in_hex = false;
+  const double scale = 1000.0 / size;
+  const bool cff = f.face->cff();
+  for (std::size_t i = 0; i < n; ++i) {
+    const PositionedGlyph& g = glyphs[i];
+    if (g.id >= f.glyphs.size()) f.glyphs.resize(std::max<std::size_t>(g.id + 1, f.glyphs.size() * 2));
+    GlyphUse& use = f.glyphs[g.id];
+    if (use.width < 0) use.width = static_cast<int>(std::lround(f.face->advance(g.id)));
+    if (!open || std::fabs(g.y - pen_y) > 0.0005) {
+      if (open) {
+        if (in_hex) s += '>';
+        s += "] TJ\n";
+      }
+      s += matrix;
+      num_sp(s, g.x);
+      num_sp(s, g.y);
+      s += "Tm [";
+      open = true;
+      in_hex = false;
+      pen_x = g.x;
+      pen_y = g.y;
+    } else {
+      // Where the viewer's pen is (after the /W advances) against where Pango put the glyph,
+      // in 1/1000 em. Below kMinAdjust the difference is left to accumulate (rounded widths,
+      // Pango's 1/1024 pt grid) until it is worth a number.
+      double adjust = (pen_x - g.x) * scale;
+      if (std::fabs(adjust) >= kMinAdjust) {
+        if (in_hex) s += '>';
+        in_hex = false;
+        num(s, adjust);
+        pen_x -= std::round(adjust * 1000.0) / 1000.0 / scale;
+      }
+    }
+    if (!in_hex) {
+      s += '<';
+      in_hex = true;
+    }
+    if (cff) cff_codes_.emplace_back(s.size(), font);
+    hex4(s, g.id);
+    pen_x += use.width * size / 1000.0;
+  }
+  if (in_hex) s += '>';
+  s += "] TJ ET\n";
+  if (synthetic.bold) s += "Q\n";
+}
+
+void PdfWriter::map_text(int font, uint32_t glyph, std::string_view utf8) {
+  DocFont& f = fonts_[static_cast<std::size_t>(font)];
+  if (glyph >= f.glyphs.size() || f.glyphs[glyph].text >= 0 || utf8.empty()) return;
+  f.glyphs[glyph].text = static_cast<int>(f.texts.size());
+  f.texts.emplace_back(utf8);
+}
+
+int PdfWriter::image(const void* key, const ImageData& data) {
+  auto it = image_index_.find(key);
+  if (it != image_index_.end()) return it->second;
+  int smask = 0;
+  if (!data.alpha.empty()) {
+    smask = reserve();
+    write_stream(smask,
+                 fmt::format(" /Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace /DeviceGray "
+                             "/BitsPerComponent 8",
+                             data.width, data.height),
+                 data.alpha);
+  }
+  int n = reserve();
+  const char* space = data.components == 1 ? "/DeviceGray" : data.components == 4 ? "/DeviceCMYK" : "/DeviceRGB";
+  std::string dict = fmt::format(" /Type /XObject /Subtype /Image /Width {} /Height {} /ColorSpace {} "
+                                 "/BitsPerComponent 8",
+                                 data.width, data.height, space);
+  if (smask != 0) dict += fmt::format(" /SMask {} 0 R", smask);
+  if (data.jpeg) {
+    begin_object(n);
+    out_ += fmt::format("<< /Length {} /Filter /DCTDecode{} >>\nstream\n", data.data.size(), dict);
+    out_ += data.data;
+    out_ += "\nendstream\nendobj\n";
+  } else {
+    write_stream(n, dict, data.data);
+  }
+  image_objects_.push_back(n);
+  int index = static_cast<int>(image_objects_.size()) - 1;
+  image_index_.emplace(key, index);
+  return index;
+}
+
+void PdfWriter::draw_image(int image, double x, double y, double w, double h) {
+  content_ += "q ";
+  num_sp(content_, w);
+  content_ += "0 0 ";
+  num_sp(content_, -h);
+  num_sp(content_, x);
+  num_sp(content_, y + h);
+  content_ += fmt::format("cm /Im{} Do Q\n", image + 1);
+}
+
+void PdfWriter::link_uri(double x, double y, double w, double h, std::string_view uri) {
+  // A PDF URI is 7-bit ASCII: other bytes (UTF-8 in an IRI) are percent-encoded.
+  std::string ascii;
+  for (char c : uri) {
+    auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || b < 0x20) {
+      ascii += fmt::format("%{:02X}", b);
+    } else {
+      ascii += c;
+    }
+  }
+  annots_.push_back(Annot{x, height_ - y - h, x + w, height_ - y, std::move(ascii), true});
+}
+
+void PdfWriter::link_dest(double x, double y, double w, double h, std::string_view name) {
+  annots_.push_back(Annot{x, height_ - y - h, x + w, height_ - y, std::string(name), false});
+}
+
+void PdfWriter::named_dest(std::string_view name, double x, double y) {
+  dests_.emplace(std::string(name), Dest{pages() - 1, x, height_ - y});
+}
+
+int PdfWriter::outline(int parent, std::string_view title, int page, double x, double y) {
+  int id = static_cast<int>(outline_.size());
+  Outline o;
+  o.parent = parent;
+  o.title = std::string(title);
+  o.page = page;
+  o.x = x;
+  o.y = height_ - y;
+  int* first = parent < 0 ? &first_outline_ : &outline_[static_cast<std::size_t>(parent)].first;
+  int* last = parent < 0 ? &last_outline_ : &outline_[static_cast<std::size_t>(parent)].last;
+  if (*first < 0) *first = id;
+  if (*last >= 0) {
+    o.prev = *last;
+    outline_[static_cast<std::size_t>(*last)].next = id;
+  }
+  *last = id;
+  if (parent < 0) {
+    ++top_outlines_;
+  } else {
+    ++outline_[static_cast<std::size_t>(parent)].children;
+  }
+  outline_.push_back(std::move(o));
+  return id;
+}
+
+void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs) {
+  const FontFace& face = *f.face;
+  const std::string name = subset.tag + "+" + face.postscript_name();
+  int file = reserve();
+  if (subset.cff) {
+    write_stream(file, " /Subtype /OpenType", subset.deflated);
+  } else {
+    write_stream(file, fmt::format(" /Length1 {}", subset.length), subset.deflated);
+  }
+  int descriptor = reserve();
+  begin_object(descriptor);
+  const int* bb = face.bbox();
+  // Flags: symbolic (4), italic (64).
+  out_ += fmt::format(
+      "<< /Type /FontDescriptor /FontName /{} /Flags {} /FontBBox [{} {} {} {}] /ItalicAngle {} /Ascent {} "
+      "/Descent {} /CapHeight {} /StemV 80 /{} {} 0 R >>\nendobj\n",
+      name, face.italic() ? 68 : 4, bb[0], bb[1], bb[2], bb[3], face.italic() ? -12 : 0, face.ascent(),
+      face.descent(), face.cap_height(), subset.cff ? "FontFile3" : "FontFile2", file);
+  // Widths by character code (the glyph's id in the subset): runs of consecutive codes,
+  // "first [w w w]".
+  std::vector<std::pair<uint32_t, int>> widths;
+  for (uint32_t g : glyphs) widths.emplace_back(subset.code(g), f.glyphs[g].width);
+  std::sort(widths.begin(), widths.end());
+  std::string w;
+  for (std::size_t i = 0; i < widths.size();) {
+    std::size_t j = i;
+    w += fmt::format("{} [", widths[i].first);
+    while (j < widths.size() && (j == i || widths[j].first == widths[j - 1].first + 1)) {
+      w += fmt::format("{} ", widths[j].second);
+      ++j;
+    }
+    w.back() = ']';
+    w += ' ';
+    i = j;
+  }
+  int cid = reserve();
+  begin_object(cid);
+  out_ += fmt::format(
+      "<< /Type /Font /Subtype /{} /BaseFont /{} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+      "/Supplement 0 >> /FontDescriptor {} 0 R /DW 0 /W [{}]{} >>\nendobj\n",
+      subset.cff ? "CIDFontType0" : "CIDFontType2", name, descriptor, w,
+      subset.cff ? "" : " /CIDToGIDMap /Identity");
+  // ToUnicode: glyph id -> the characters it stands for, 100 entries per block.
+  std::vector<std::pair<uint32_t, const std::string*>> map;
+  for (uint32_t g : glyphs) {
+    if (f.glyphs[g].text >= 0) {
+      map.emplace_back(subset.code(g), &f.texts[static_cast<std::size_t>(f.glyphs[g].text)]);
+    }
+  }
+  std::sort(map.begin(), map.end());
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+      "/Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (std::size_t i = 0; i < map.size(); i += 100) {
+    std::size_t end = std::min(map.size(), i + 100);
+    cmap += fmt::format("{} beginbfchar\n", end - i);
+    for (std::size_t k = i; k < end; ++k) {
+      cmap += '<';
+      hex4(cmap, map[k].first);
+      cmap += "> <";
+      std::vector<uint16_t> units = utf16(*map[k].second);
+      if (units.size() > 64) units.resize(64);
+      for (uint16_t u : units) hex4(cmap, u);
+      cmap += ">\n";
+    }
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  int to_unicode = reserve();
+  std::string deflated;
+  deflate_append(cmap, &deflated);
+  write_stream(to_unicode, "", deflated);
+  begin_object(f.object);
+  out_ += fmt::format(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /{} /Encoding /Identity-H /DescendantFonts [{} 0 R] "
+      "/ToUnicode {} 0 R >>\nendobj\n",
+      name, cid, to_unicode);
+}
+
+Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache& subsets) {
+  // Fonts.
+  std::vector<std::shared_ptr<const FontSubset>> font_subsets;
+  for (std::size_t i = 0; i < fonts_.size(); ++i) {
+    const DocFont& f = fonts_[i];
+    std::vector<uint32_t> glyphs;
+    for (std::size_t g = 0; g < f.glyphs.size(); ++g) {
+      if (f.glyphs[g].width >= 0) glyphs.push_back(static_cast<uint32_t>(g));
+    }
+    auto subset = subsets.get(*f.face, glyphs);
+    if (!subset.ok()) return std::move(subset).error();
+    write_font(f, **subset, glyphs);
+    font_subsets.push_back(std::move(subset.value()));
+  }
+  // Page contents, with the codes of CFF glyphs changed to their ids in the subsets.
+  for (PageContent& page : contents_) {
+    for (const auto& [at, font] : page.cff_codes) {
+      uint32_t glyph = static_cast<uint32_t>(std::stoul(page.ops.substr(at, 4), nullptr, 16));
+      std::string code;
+      hex4(code, font_subsets[static_cast<std::size_t>(font)]->code(glyph));
+      page.ops.replace(at, 4, code);
+    }
+    std::string deflated;
+    deflate_append(page.ops, &deflated);
+    write_stream(page.object, "", deflated);
+  }
+  // Resources, shared by every page.
+  begin_object(resources_);
+  out_ += "<< /Font <<";
+  for (std::size_t i = 0; i < fonts_.size(); ++i) out_ += fmt::format(" /F{} {} 0 R", i + 1, fonts_[i].object);
+  out_ += " >>";
+  if (!image_objects_.empty()) {
+    out_ += " /XObject <<";
+    for (std::size_t i = 0; i < image_objects_.size(); ++i) out_ += fmt::format(" /Im{} {} 0 R", i + 1, image_objects_[i]);
+    out_ += " >>";
+  }
+  out_ += " >>\nendobj\n";
+  // Pages.
+  begin_object(pages_);
+  out_ += "<< /Type /Pages /Kids [";
+  for (std::size_t i = 0; i < page_objects_.size(); ++i) out_ += fmt::format("{}{} 0 R", i ? " " : "", page_objects_[i]);
+  out_ += fmt::format("] /Count {} >>\nendobj\n", page_objects_.size());
+  auto dest_array = [this](int page, double x, double y) {
+    std::string s = fmt::format("[{} 0 R /XYZ ", page_objects_[static_cast<std::size_t>(page)]);
+    num_sp(s, x);
+    num_sp(s, y);
+    s += "0]";
+    return s;
+  };
+  // Named destinations (a name tree with one leaf: its keys sorted, as std::map keeps them).
+  int names = 0;
+  if (!dests_.empty()) {
+    names = reserve();
+    begin_object(names);
+    out_ += "<< /Names [";
+    for (const auto& [name, d] : dests_) out_ += literal(name) + " " + dest_array(d.page, d.x, d.y) + "\n";
+    out_ += "] >>\nendobj\n";
+  }
+  // Outline: every entry closed, so /Count of an entry with children is minus their number.
+  int outlines = 0;
+  if (!outline_.empty()) {
+    outlines = reserve();
+    std::vector<int> objs(outline_.size());
+    for (int& o : objs) o = reserve();
+    auto ref = [&objs](int id) { return objs[static_cast<std::size_t>(id)]; };
+    for (std::size_t i = 0; i < outline_.size(); ++i) {
+      const Outline& o = outline_[i];
+      begin_object(objs[i]);
+      out_ += "<< /Title " + text_string(o.title) +
+              fmt::format(" /Parent {} 0 R", o.parent < 0 ? outlines : ref(o.parent));
+      if (o.prev >= 0) out_ += fmt::format(" /Prev {} 0 R", ref(o.prev));
+      if (o.next >= 0) out_ += fmt::format(" /Next {} 0 R", ref(o.next));
+      if (o.first >= 0) {
+        out_ += fmt::format(" /First {} 0 R /Last {} 0 R /Count -{}", ref(o.first), ref(o.last), o.children);
+      }
+      if (o.page >= 0 && o.page < pages()) out_ += " /Dest " + dest_array(o.page, o.x, o.y);
+      out_ += " >>\nendobj\n";
+    }
+    begin_object(outlines);
+    out_ += fmt::format("<< /Type /Outlines /First {} 0 R /Last {} 0 R /Count {} >>\nendobj\n", ref(first_outline_),
+                        ref(last_outline_), top_outlines_);
+  }
+  // Document information.
+  int info_obj = reserve();
+  begin_object(info_obj);
+  out_ += "<<";
+  if (!info.title.empty()) out_ += " /Title " + text_string(info.title);
+  if (!info.author.empty()) out_ += " /Author " + text_string(info.author);
+  if (!info.subject.empty()) out_ += " /Subject " + text_string(info.subject);
+  if (!info.creator.empty()) out_ += " /Creator " + text_string(info.creator) + " /Producer " + text_string(info.creator);
+  if (!info.creation_date.empty()) out_ += " /CreationDate " + literal(info.creation_date);
+  out_ += " >>\nendobj\n";
+  begin_object(catalog_);
+  out_ += fmt::format("<< /Type /Catalog /Pages {} 0 R", pages_);
+  if (outlines != 0) out_ += fmt::format(" /Outlines {} 0 R", outlines);
+  if (names != 0) out_ += fmt::format(" /Names << /Dests {} 0 R >>", names);
+  if (!info.lang.empty()) out_ += " /Lang " + literal(info.lang);
+  out_ += " >>\nendobj\n";
+  // Cross-reference table and trailer.
+  const std::size_t xref = out_.size();
+  out_ += fmt::format("xref\n0 {}\n0000000000 65535 f \n", offsets_.size());
+  for (std::size_t i = 1; i < offsets_.size(); ++i) out_ += fmt::format("{:010d} 00000 n \n", offsets_[i]);
+  out_ += fmt::format("trailer\n<< /Size {} /Root {} 0 R /Info {} 0 R >>\nstartxref\n{}\n%%EOF\n", offsets_.size(),
+                      catalog_, info_obj, xref);
+  return std::move(out_);
+}
+
+}  // namespace docforge::document::pdf
