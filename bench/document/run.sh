@@ -76,10 +76,13 @@ echo "== pdflatex"
 if command -v pdflatex >/dev/null; then
   for d in invoice resume; do
     cp "$docs/$d.tex" "$tmp/"
-    fresh_runs "pdflatex $d.tex" pdflatex -interaction=batchmode -output-directory "$tmp" "$tmp/$d.tex"
+    # Two passes, as the documents need (page references, "Page N of M"), as one command.
+    fresh_runs "pdflatex $d.tex, 2 passes" bash -c 'for pass in 1 2; do
+      pdflatex -interaction=batchmode -output-directory "$1" "$1/$2.tex" >/dev/null || exit 1
+    done' pdflatex "$tmp" "$d"
   done
 else
-  echo "pdflatex: not installed, skipped"
+  echo "pdflatex: not installed, skipped (scripts/install-deps --peers installs it)"
 fi
 
 echo "== WeasyPrint"
@@ -88,5 +91,5 @@ if command -v weasyprint >/dev/null; then
     fresh_runs "weasyprint $d.html" weasyprint "$docs/$d.html" "$tmp/$d-weasy.pdf"
   done
 else
-  echo "weasyprint: not installed, skipped"
+  echo "weasyprint: not installed, skipped (scripts/install-deps --peers installs it)"
 fi
