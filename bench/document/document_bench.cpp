@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/heap_tuning.h"
 #include "docforge/document.h"
 
 namespace {
@@ -124,6 +125,7 @@ int warm(int argc, char** argv) {
 
 int once(int argc, char** argv) {
   if (argc < 4) return 2;
+  docforge::cli::prefer_huge_heap_pages();  // as `docforge render` does first thing
   PdfEngine engine;
   ConvertOptions o;
   auto r = engine.render(read_file(argv[2]), o);
