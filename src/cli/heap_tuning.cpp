@@ -23,8 +23,8 @@ void prefer_huge_heap_pages() noexcept {
   // (zlib's windows, font tables) then come from the heap too, not one mmap (and faults) each.
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
   // Grow the heap now, by the pad, so that whole 2 MB-aligned ranges lie inside it: blocks
-  // below the mmap threshold (128 KB) taken until the free top cannot hold one make malloc
-  // call sbrk, once, for the block plus the pad. They are given back at once.
+  // taken until the free top cannot hold one make malloc call sbrk, once, for the block plus
+  // the pad. They are given back at once (and merge into the top again).
   auto* const before = static_cast<char*>(sbrk(0));
   constexpr int kMaxBlocks = 32;
   void* blocks[kMaxBlocks];
@@ -35,10 +35,20 @@ void prefer_huge_heap_pages() noexcept {
     ++taken;
   }
   for (int i = 0; i < taken; ++i) std::free(blocks[i]);
-  auto* const after = static_cast<char*>(sbrk(0));
-  const auto first = (reinterpret_cast<std::uintptr_t>(before) + kHugePage - 1) & ~(kHugePage - 1);
-  const auto end = reinterpret_cast<std::uintptr_t>(after);
-  if (end > first + kHugePage) {
+  const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  if (end == reinterpret_cast<std::uintptr_t>(before)) return;  // the heap did not grow
+  // Allocations come from the start of the top chunk (the free end of the heap), which is
+  // rarely 2 MB-aligned: its unaligned head would be faulted in 4 KB pages, up to 511 of them.
+  // A block that fills exactly that head, kept for the life of the process (only its first and
+  // last page are ever written), makes the next allocations start on a huge page.
+  const std::uintptr_t top_start = end - mallinfo2().keepcost;
+  const std::uintptr_t first = (top_start + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t head = first - top_start;
+  constexpr std::size_t kChunkHeader = sizeof(std::size_t);  // glibc's SIZE_SZ
+  if (head >= 64 * 1024 && first + kHugePage < end) {
+    [[maybe_unused]] void* never_freed = std::malloc(head - kChunkHeader);
+  }
+  if (first + kHugePage < end) {
     madvise(reinterpret_cast<void*>(first), end - first, MADV_HUGEPAGE);  // advice: may be ignored
   }
 #endif
