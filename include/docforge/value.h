@@ -229,9 +229,12 @@ class Value {
   void retain() const noexcept {
     if (is_heap()) u_.ptr->retain();
   }
+  // Inline, the test alone: destroying a scalar or moved-from Value (the readers' stacks leave
+  // millions) costs a compare, not a call; dropping a reference is out of line.
   void release() noexcept {
-    if (is_heap()) u_.ptr->release();
+    if (is_heap()) drop_reference();
   }
+  [[gnu::noinline]] void drop_reference() noexcept { u_.ptr->release(); }
   friend class PrepaidValue;
   static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
   // Wraps a heap object created with one reference already counted (no retain).
