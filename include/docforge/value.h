@@ -118,6 +118,15 @@ class Value {
   static Value string(std::string_view s, ValueArena& arena);
   static Value list(List items, ValueArena& arena);
   static Value map(Map m, ValueArena& arena);
+  // The data readers' bulk builders, moving the children out of their stacks: equal to
+  // Value::list(List(move(first), move(last)), arena) and to Value::map(Map::from_entries(
+  // first, last, &arena), arena) — Map::from_distinct_entries when `distinct` (REQUIRES: then no
+  // two keys in [first, last) are equal) — without the List or Map in between, and with the
+  // map's header and its entries in one arena allocation (the entries still move to the global
+  // heap if the map grows: it is an ordinary Map).
+  static Value list_from_items(Value* first, Value* last, ValueArena& arena);
+  static Value map_from_entries(std::pair<Value, Value>* first, std::pair<Value, Value>* last,
+                                bool distinct, ValueArena& arena);
 
   Value(const Value& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) { retain(); }
   Value(Value&& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) {
@@ -220,9 +229,12 @@ class Value {
   void retain() const noexcept {
     if (is_heap()) u_.ptr->retain();
   }
+  // Inline, the test alone: destroying a scalar or moved-from Value (the readers' stacks leave
+  // millions) costs a compare, not a call; dropping a reference is out of line.
   void release() noexcept {
-    if (is_heap()) u_.ptr->release();
+    if (is_heap()) drop_reference();
   }
+  [[gnu::noinline]] void drop_reference() noexcept { u_.ptr->release(); }
   friend class PrepaidValue;
   static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
   // Wraps a heap object created with one reference already counted (no retain).
@@ -330,6 +342,9 @@ class Map {
   static Map from_distinct_entries(Entry* first, Entry* last, ValueArena* arena = nullptr);
 
  private:
+  friend class Value;  // Value::map_from_entries fills a Map in place
+  // Moves [first, last) into `storage` (room for them, from `arena` when in_arena); no index.
+  void adopt_entries(Entry* storage, bool in_arena, Entry* first, Entry* last) noexcept;
   static Map take_entries(Entry* first, Entry* last, ValueArena* arena);
   void rebuild_index();
   std::ptrdiff_t index_of(const Value& key, std::size_t h) const noexcept;
@@ -387,19 +402,21 @@ class ValueArena {
  private:
   friend class Value;
   friend class Map;
-  // Memory for one object of n bytes, 8-byte aligned, counted on its chunk (freed with
-  // value_internal::arena_free, from any thread); nullptr when n > kMaxObjectSize.
-  void* allocate(std::size_t n) {
+  // Memory for `objects` objects in one block of n bytes, 8-byte aligned, each counted on its
+  // chunk (each freed with value_internal::arena_free on its own address, from any thread: a
+  // map's header and its entries share a block but are freed apart); nullptr when
+  // n > kMaxObjectSize.
+  void* allocate(std::size_t n, std::uint32_t objects = 1) {
     n = (n + 7) & ~std::size_t{7};
     if (n <= static_cast<std::size_t>(end_ - next_)) [[likely]] {
       void* p = next_;
       next_ += n;
-      ++count_;
+      count_ += objects;
       return p;
     }
-    return allocate_slow(n);
+    return allocate_slow(n, objects);
   }
-  void* allocate_slow(std::size_t n);
+  void* allocate_slow(std::size_t n, std::uint32_t objects);
 
   char* chunk_ = nullptr;
   char* next_ = nullptr;

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 #if defined(__linux__) && defined(DOCFORGE_SIMDJSON_3_0_LAYOUT)
@@ -50,11 +51,29 @@ struct Builder {
   Value string(std::string_view s) {
     return use_arena != nullptr ? Value::string(s, *use_arena) : Value::string(s);
   }
-  Value list(List&& l) {
-    return use_arena != nullptr ? Value::list(std::move(l), *use_arena) : Value::list(std::move(l));
+  // The list of the items from `base` on, moved off the stack, which then ends at `base`.
+  Value list(std::size_t base) {
+    Value* first = items.data() + base;
+    Value* last = items.data() + items.size();
+    Value v = use_arena != nullptr
+                  ? Value::list_from_items(first, last, *use_arena)
+                  : Value::list(List(std::make_move_iterator(first), std::make_move_iterator(last)));
+    items.resize(base);
+    return v;
   }
-  Value map(Map&& m) {
-    return use_arena != nullptr ? Value::map(std::move(m), *use_arena) : Value::map(std::move(m));
+  // The map of the fields from `base` on (keys all different when `distinct`), likewise.
+  Value map(std::size_t base, bool distinct) {
+    Map::Entry* first = fields.data() + base;
+    Map::Entry* last = fields.data() + fields.size();
+    Value v;
+    if (use_arena != nullptr) {
+      v = Value::map_from_entries(first, last, distinct, *use_arena);
+    } else {
+      v = Value::map(distinct ? Map::from_distinct_entries(first, last)
+                              : Map::from_entries(first, last));
+    }
+    fields.resize(base);
+    return v;
   }
 };
 
@@ -126,9 +145,7 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
         if (auto e = to_value(iv, depth + 1, max_depth, b, &x)) return e;
         b.items.push_back(std::move(x));
       }
-      auto first = b.items.begin() + static_cast<std::ptrdiff_t>(base);
-      *out = b.list(List(std::make_move_iterator(first), std::make_move_iterator(b.items.end())));
-      b.items.erase(first, b.items.end());
+      *out = b.list(base);
       return simdjson::SUCCESS;
     }
     case od::json_type::object: {
@@ -174,11 +191,7 @@ error_code to_value(od::value v, std::size_t depth, std::size_t max_depth, Build
         if (auto e = to_value(f.value(), depth + 1, max_depth, b, &item)) return e;
         b.fields.emplace_back(std::move(k), std::move(item));
       }
-      Map::Entry* first = b.fields.data() + base;
-      Map::Entry* last = b.fields.data() + b.fields.size();
-      *out = b.map(distinct ? Map::from_distinct_entries(first, last, b.use_arena)
-                            : Map::from_entries(first, last, b.use_arena));
-      b.fields.resize(base);
+      *out = b.map(base, distinct);
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {

@@ -183,7 +183,7 @@ void ValueArena::release() noexcept {
   value_internal::drop_claims(h, give_back);
 }
 
-void* ValueArena::allocate_slow(std::size_t n) {
+void* ValueArena::allocate_slow(std::size_t n, std::uint32_t objects) {
   if (n > kMaxObjectSize) return nullptr;
   char* chunk = nullptr;
   if (pool_ != nullptr) chunk = reinterpret_cast<char*>(pool_->pop());
@@ -194,7 +194,7 @@ void* ValueArena::allocate_slow(std::size_t n) {
   chunk_ = chunk;
   next_ = chunk + kHeaderSize + n;
   end_ = chunk + kChunkSize;
-  count_ = 1;
+  count_ = objects;
   return chunk + kHeaderSize;
 }
 

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,11 +55,15 @@ static_assert(sizeof(StringHeap) == 16, "the size shares HeapObject's tail paddi
 
 struct ListHeap : HeapObject {
   explicit ListHeap(List&& l) : HeapObject(1), items(std::move(l)) {}
+  // The items moved out of [first, last).
+  ListHeap(Value* first, Value* last)
+      : HeapObject(1), items(std::make_move_iterator(first), std::make_move_iterator(last)) {}
   bool render_local = false;  // see Value::mark_mutable
   List items;
 };
 
 struct MapHeap : HeapObject {
+  MapHeap() noexcept : HeapObject(1) {}
   explicit MapHeap(Map&& m) : HeapObject(1), map(std::move(m)) {}
   bool render_local = false;  // see Value::mark_mutable
   Map map;

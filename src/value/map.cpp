@@ -258,15 +258,53 @@ Map Map::take_entries(Entry* first, Entry* last, ValueArena* arena) {
   void* mem = nullptr;
   if (arena != nullptr && n <= kMaxEntries) mem = arena->allocate(n * sizeof(Entry));
   if (mem != nullptr) {
-    m.arena_storage_ = true;
-    m.data_ = static_cast<Entry*>(mem);
+    m.adopt_entries(static_cast<Entry*>(mem), true, first, last);
   } else {
-    m.data_ = allocate_entries(n);
+    m.adopt_entries(allocate_entries(n), false, first, last);
   }
-  m.capacity_ = static_cast<std::uint32_t>(n);
-  for (std::size_t i = 0; i < n; ++i) new (m.data_ + i) Entry(std::move(first[i]));
-  m.size_ = static_cast<std::uint32_t>(n);
   return m;
+}
+
+void Map::adopt_entries(Entry* storage, bool in_arena, Entry* first, Entry* last) noexcept {
+  const auto n = static_cast<std::uint32_t>(last - first);
+  data_ = storage;
+  arena_storage_ = in_arena;
+  capacity_ = n;
+  for (std::uint32_t i = 0; i < n; ++i) new (data_ + i) Entry(std::move(first[i]));
+  size_ = n;
+}
+
+// The map's header (MapHeap) and its entries in one arena block, counted as two objects on
+// their chunk: each is freed on its own (the entries when the map grows, or with the header),
+// exactly as if they had been two allocations.
+Value Value::map_from_entries(Map::Entry* first, Map::Entry* last, bool distinct,
+                              ValueArena& arena) {
+  using value_internal::InArena;
+  using value_internal::MapHeap;
+  const auto n = static_cast<std::size_t>(last - first);
+  constexpr std::size_t kHead = sizeof(InArena<MapHeap>);
+  static_assert(kHead % alignof(Map::Entry) == 0, "the entries follow the header, aligned");
+  void* mem = nullptr;
+  if (n <= (ValueArena::kMaxObjectSize - kHead) / sizeof(Map::Entry)) {
+    mem = arena.allocate(kHead + n * sizeof(Map::Entry), n == 0 ? 1 : 2);
+  }
+  if (mem == nullptr) {
+    return Value::map(distinct ? Map::from_distinct_entries(first, last, &arena)
+                               : Map::from_entries(first, last, &arena),
+                      arena);
+  }
+  auto* h = new (mem) InArena<MapHeap>();
+  if (n == 0) return adopt(ValueKind::kMap, h);
+  Map& m = h->map;
+  m.adopt_entries(reinterpret_cast<Map::Entry*>(static_cast<char*>(mem) + kHead), true, first,
+                  last);
+  Value v = adopt(ValueKind::kMap, h);  // frees the map if building its index throws
+  if (!distinct) {
+    m.resolve_repeated_keys();
+  } else if (n > kIndexThreshold) {
+    m.rebuild_index();
+  }
+  return v;
 }
 
 // After bulk construction: a repeated key keeps its first position and takes its last value.

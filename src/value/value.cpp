@@ -131,6 +131,11 @@ Value Value::list(List items, ValueArena& arena) {
   return adopt(ValueKind::kList, new (mem) InArena<ListHeap>(std::move(items)));
 }
 
+Value Value::list_from_items(Value* first, Value* last, ValueArena& arena) {
+  void* mem = arena.allocate(sizeof(InArena<ListHeap>));
+  return adopt(ValueKind::kList, new (mem) InArena<ListHeap>(first, last));
+}
+
 Value Value::map(Map m, ValueArena& arena) {
   void* mem = arena.allocate(sizeof(InArena<MapHeap>));
   return adopt(ValueKind::kMap, new (mem) InArena<MapHeap>(std::move(m)));

@@ -294,6 +294,33 @@ TEST(JsonReader, RepeatedKeysAroundTheSmallObjectLimit) {
             "{'a': 8, 'b': 2, 'c': 3, 'd': 4, 'e': 5, 'f': 6, 'g': 7}");
 }
 
+TEST(JsonReader, RepeatedKeysAndEmptyContainersInALargeDocument) {
+  // The same objects as above, in a document large enough to be built in the arena (maps and
+  // their entries in one block, lists straight from the reader's stack), with empty objects and
+  // lists and objects past the index threshold.
+  std::string doc = "[";
+  while (doc.size() < (std::size_t{1} << 20) + 1000) {
+    for (int n = 1; n <= 12; ++n) {
+      for (int dup = 0; dup < n; ++dup) {
+        doc += "{";
+        for (int i = 0; i < n; ++i) doc += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+        doc += "\"k" + std::to_string(dup) + "\": [], \"e\": {}},";
+      }
+    }
+    doc += "{}, [], [{}], {\"x\": [[], {}]},";
+  }
+  doc += "0]";
+  auto exact = parse_json_exact(doc, "big.json", JsonOptions{});
+  ASSERT_TRUE(exact.ok()) << exact.error().format();
+  JsonReader reader(JsonOptions{}, std::size_t{64} << 20);
+  for (int round = 0; round < 2; ++round) {
+    auto r = reader.parse(doc, "big.json");
+    ASSERT_TRUE(r.ok()) << r.error().format();
+    EXPECT_EQ(r->repr(), exact->repr());
+    EXPECT_TRUE(r->equals(*exact));
+  }
+}
+
 TEST(JsonReader, SharedKeysOfEveryLengthStayApart) {
   // Keys that differ only in their last byte or their length, around the 8- and 16-byte words
   // the key table compares, and past its 64-byte limit (not shared); escaped spellings of the

@@ -254,5 +254,115 @@ TEST(ValueArena, PooledArenaValuesOutliveItAndDieOnOtherThreads) {
   for (std::thread& t : threads) t.join();
 }
 
+
+// The bulk builders (Value::map_from_entries, Value::list_from_items): the same values as the
+// Map and List routes, the map's header and entries in one block that still frees correctly.
+std::vector<Map::Entry> sample_fields(ValueArena& arena, int n, bool repeat) {
+  std::vector<Map::Entry> fields;
+  for (int i = 0; i < n; ++i) {
+    fields.emplace_back(Value::string("k" + std::to_string(i), arena), Value::integer(i));
+  }
+  if (repeat) {
+    for (int i = 0; i < n; i += 2) {
+      fields.emplace_back(Value::string("k" + std::to_string(i), arena), Value::integer(-i));
+    }
+  }
+  return fields;
+}
+
+TEST(ValueArena, MapFromEntriesMatchesTheMapRoute) {
+  ValueArena arena;
+  for (int n : {0, 1, 3, 8, 9, 40}) {
+    for (bool repeat : {false, true}) {
+      std::vector<Map::Entry> a = sample_fields(arena, n, repeat);
+      std::vector<Map::Entry> b = sample_fields(arena, n, repeat);
+      Value built = Value::map_from_entries(a.data(), a.data() + a.size(), !repeat, arena);
+      Value expected = Value::map(Map::from_entries(b.data(), b.data() + b.size(), &arena), arena);
+      ASSERT_EQ(built.as_map().size(), expected.as_map().size()) << n << repeat;
+      EXPECT_TRUE(built.equals(expected)) << n << repeat;
+      EXPECT_EQ(built.repr(), expected.repr());
+      for (const Map::Entry& e : expected.as_map()) {
+        const Value* found = built.as_map().find(e.first);
+        ASSERT_NE(found, nullptr);
+        EXPECT_EQ(found->as_int(), e.second.as_int());
+        EXPECT_NE(built.as_map().find(e.first.as_string()), nullptr);
+      }
+      for (const Map::Entry& e : a) EXPECT_TRUE(e.first.is_undefined());  // moved out
+    }
+  }
+}
+
+TEST(ValueArena, MapFromEntriesGrowsErasesAndOutlivesItsValue) {
+  ValueArena arena;
+  std::vector<Map::Entry> fields = sample_fields(arena, 5, false);
+  Value v = Value::map_from_entries(fields.data(), fields.data() + fields.size(), true, arena);
+  Map& m = v.map_mut();
+  for (int i = 5; i < 30; ++i) m.set("k" + std::to_string(i), Value::integer(i));  // to the heap
+  EXPECT_TRUE(m.erase(Value::string("k0")));
+  EXPECT_EQ(m.size(), 29u);
+  EXPECT_EQ(m.find("k29")->as_int(), 29);
+
+  fields = sample_fields(arena, 12, false);
+  Value w = Value::map_from_entries(fields.data(), fields.data() + fields.size(), true, arena);
+  Map taken = std::move(w.map_mut());  // entries leave their header's block
+  w = Value();
+  arena.release();
+  EXPECT_EQ(taken.size(), 12u);
+  EXPECT_EQ(taken.find("k11")->as_int(), 11);
+  taken.set("k11", Value::string("changed"));
+  EXPECT_EQ(taken.find("k11")->as_string(), "changed");
+}
+
+TEST(ValueArena, MapFromEntriesTooLargeForAChunkUsesTheHeap) {
+  ValueArena arena;
+  std::vector<Map::Entry> fields;
+  const int n = static_cast<int>(ValueArena::kMaxObjectSize / sizeof(Map::Entry)) + 10;
+  for (int i = 0; i < n; ++i) fields.emplace_back(Value::integer(i), Value::integer(-i));
+  Value m = Value::map_from_entries(fields.data(), fields.data() + fields.size(), false, arena);
+  ASSERT_EQ(m.as_map().size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(m.as_map().find(Value::integer(n - 1))->as_int(), -(n - 1));
+}
+
+TEST(ValueArena, ListFromItemsMovesTheItems) {
+  ValueArena arena;
+  std::vector<Value> items;
+  for (int i = 0; i < 5; ++i) items.push_back(Value::string("s" + std::to_string(i), arena));
+  Value l = Value::list_from_items(items.data(), items.data() + items.size(), arena);
+  ASSERT_EQ(l.as_list().size(), 5u);
+  EXPECT_EQ(l.as_list()[4].as_string(), "s4");
+  EXPECT_TRUE(items[0].is_undefined());
+  Value empty = Value::list_from_items(items.data(), items.data(), arena);
+  EXPECT_TRUE(empty.as_list().empty());
+  l.list_mut().push_back(Value::integer(1));
+  EXPECT_EQ(l.repr(), "['s0', 's1', 's2', 's3', 's4', 1]");
+}
+
+TEST(ValueArena, MapBlocksGiveTheirChunksBackOnlyWhenAllIsGone) {
+  // A map built in one block counts two objects on its chunk: dropping the map (header and
+  // entries) frees both, and a chunk goes to the pool exactly when its last value is gone.
+  constexpr std::size_t kChunk = ValueArena::kChunkSize;
+  ValueArena arena(64 * kChunk);
+  std::vector<Value> values;
+  std::set<std::uintptr_t> chunks;
+  for (int i = 0; i < 20000; ++i) {
+    std::vector<Map::Entry> fields = sample_fields(arena, 4, i % 3 == 0);
+    values.push_back(
+        Value::map_from_entries(fields.data(), fields.data() + fields.size(), i % 3 != 0, arena));
+    chunks.insert(chunk_of(values.back()));
+  }
+  ASSERT_GE(chunks.size(), 3u);
+  // Grow some maps (their entries leave the block) and keep one entry array apart from its map.
+  for (std::size_t i = 0; i < values.size(); i += 7) {
+    values[i].map_mut().set("extra", Value::integer(1));
+  }
+  Map kept = std::move(values[1].map_mut());
+  values.clear();
+  arena.release();
+  EXPECT_EQ(arena.pooled_bytes(), (chunks.size() - 1) * kChunk);  // the kept entries' chunk
+  EXPECT_EQ(kept.find("k3")->as_int(), 3);
+  kept = Map();
+  EXPECT_EQ(arena.pooled_bytes(), chunks.size() * kChunk);
+}
+
 }  // namespace
 }  // namespace docforge
