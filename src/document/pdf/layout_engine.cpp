@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -40,6 +41,10 @@ struct Link {
 
 struct Text {
   LayoutPtr layout;  // shared with LayoutCache: never changed after finish_text()
+  // Pango units from the layout's left edge to where its line starts as laid out at the
+  // width asked for: a text that fits on one line is laid out unwrapped (shaped once, where
+  // Pango shapes a wrapped text's runs twice) and placed as the alignment would place it.
+  int dx = 0;
   std::vector<Link> links;
 };
 
@@ -58,27 +63,33 @@ class LayoutCache {
   static constexpr std::size_t kGenerationBytes = 128 * 1024;  // key bytes per generation, at most
   static constexpr std::size_t kMaxText = 4096;                // longer texts are not cached (bytes)
 
-  PangoLayout* find(const std::string& key) {
+  struct Entry {
+    LayoutPtr layout;
+    int dx = 0;  // Text::dx
+  };
+
+  const Entry* find(const std::string& key) {
     auto it = current_.find(key);
-    if (it != current_.end()) return it->second.get();
+    if (it != current_.end()) return &it->second;
     it = previous_.find(key);
     if (it == previous_.end()) return nullptr;
-    PangoLayout* layout = it->second.get();
-    add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
-    return layout;
+    Entry moved{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(it->second.layout.get()))), it->second.dx};
+    return add(key, std::move(moved));
   }
 
-  void add(const std::string& key, LayoutPtr layout) {
+  const Entry* add(const std::string& key, Entry entry) {
     if (current_.size() >= kGeneration || current_bytes_ >= kGenerationBytes) {
       previous_ = std::move(current_);
       current_.clear();
       current_bytes_ = 0;
     }
-    if (current_.emplace(key, std::move(layout)).second) current_bytes_ += key.size();
+    auto [it, added] = current_.emplace(key, std::move(entry));
+    if (added) current_bytes_ += key.size();
+    return &it->second;
   }
 
  private:
-  std::unordered_map<std::string, LayoutPtr> current_, previous_;
+  std::unordered_map<std::string, Entry> current_, previous_;
   std::size_t current_bytes_ = 0;  // a layout takes ~50 bytes per byte of text
 };
 
@@ -404,28 +415,85 @@ struct LayoutEngine::Impl {
                         static_cast<int>(style.wrap), static_cast<int>(style.align), spacing, s, attrs_text);
       g_free(attrs_text);
       g_free(font_text);
-      if (PangoLayout* cached = layout_cache.find(key)) {
+      if (const LayoutCache::Entry* cached = layout_cache.find(key)) {
         pango_attr_list_unref(attrs);
-        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached)));
+        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached->layout.get())));
+        t.dx = cached->dx;
         texts.push_back(std::move(t));
         return static_cast<int>(texts.size()) - 1;
       }
     }
-    PangoLayout* layout = pango_layout_new(context);
-    pango_layout_set_font_description(layout, style.font);
-    pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
-    pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
-    pango_layout_set_alignment(layout, style.align);
-    if (width > 0) {
-      pango_layout_set_width(layout, width);
-      pango_layout_set_wrap(layout, style.wrap);
+    auto new_layout = [&](int layout_width) {
+      PangoLayout* layout = pango_layout_new(context);
+      pango_layout_set_font_description(layout, style.font);
+      pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
+      pango_layout_set_attributes(layout, attrs);
+      pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
+      pango_layout_set_alignment(layout, style.align);
+      if (width > 0) {
+        if (layout_width > 0) pango_layout_set_width(layout, layout_width);
+        pango_layout_set_wrap(layout, style.wrap);
+      }
+      return layout;
+    };
+    const int em = pango_font_description_get_size(style.font);
+    if (width > 0 && likely_one_line(s, em, width)) {
+      LayoutPtr unwrapped(new_layout(-1));
+      if (one_line_within(unwrapped.get(), width, em, style.align, &t.dx)) t.layout = std::move(unwrapped);
     }
-    t.layout.reset(layout);
-    if (!key.empty()) layout_cache.add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
+    if (!t.layout) t.layout.reset(new_layout(width));
+    pango_attr_list_unref(attrs);
+    if (!key.empty()) {
+      layout_cache.add(key, LayoutCache::Entry{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(t.layout.get()))), t.dx});
+    }
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
+  }
+
+  // Whether a text is worth laying out unwrapped first (one_line_within): no paragraph breaks
+  // or tabs, and short enough at half an em per character (a guess: a text that then does not
+  // fit is laid out again, wrapped). Soft hyphens are not counted.
+  static bool likely_one_line(const std::string& s, int em, int width) {
+    std::int64_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == '\n' || c == '\r' || c == '\t') return false;
+      if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+        return false;  // U+2028 line / U+2029 paragraph separator
+      }
+      if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xAD') {
+        ++i;  // U+00AD soft hyphen: invisible unless a line breaks there
+        continue;
+      }
+      if ((c & 0xC0) != 0x80) ++chars;
+    }
+    return chars * em / 2 + em <= width;
+  }
+
+  // Whether `layout`, laid out unwrapped, is exactly what its text laid out at `width` would
+  // be, and if so where Pango would start its line (*dx, Pango units; get_x_offset in
+  // pango-layout.c). Pango 1.50 puts a run on the line when its width plus the run's "extra"
+  // fits what is left — the extra is a hyphen when the run ends where a break would insert one
+  // (soft hyphens, breaks inside words), less than an em of the text's font (our attributes
+  // only make text smaller). So a single line, left to right, narrower than width by an em,
+  // gets every run placed whole, shaped as here, and no line break: the same line.
+  static bool one_line_within(PangoLayout* layout, int width, int em, PangoAlignment align, int* dx) {
+    if (pango_layout_get_line_count(layout) != 1) return false;
+    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
+    if (line->resolved_dir != PANGO_DIRECTION_LTR) return false;  // alignment may flip: not worth it
+    PangoRectangle logical;
+    pango_layout_line_get_extents(line, nullptr, &logical);
+    if (logical.x != 0 || static_cast<std::int64_t>(logical.width) + em > width) return false;
+    const int line_width = logical.width;
+    if (align == PANGO_ALIGN_RIGHT) {
+      *dx = width - line_width;
+    } else if (align == PANGO_ALIGN_CENTER) {
+      *dx = (width - line_width) / 2;
+      if (((width | line_width) & (PANGO_SCALE - 1)) == 0) *dx = PANGO_UNITS_ROUND(*dx);
+    } else {
+      *dx = 0;
+    }
+    return true;
   }
 
   // Whether every run of the document's texts is in a face of the theme's families. With the
@@ -509,7 +577,7 @@ struct LayoutEngine::Impl {
       item.line = i;
       item.height = (y1 - y0) / kScale;
       item.baseline = (pango_layout_iter_get_baseline(it) - y0) / kScale;
-      item.line_x = logical.x / kScale;
+      item.line_x = (logical.x + texts[text].dx) / kScale;
       if (i == 0) {
         item.heading = heading;
         item.marker = marker;
@@ -1046,8 +1114,8 @@ struct LayoutEngine::Impl {
       int n = 0;
       pango_layout_line_get_x_ranges(line, static_cast<int>(link.start), static_cast<int>(link.end), &ranges, &n);
       for (int r = 0; r < n; ++r) {
-        double x0 = layout_x + ranges[2 * r] / kScale;
-        double x1 = layout_x + ranges[2 * r + 1] / kScale;
+        double x0 = layout_x + (ranges[2 * r] + texts[text].dx) / kScale;
+        double x1 = layout_x + (ranges[2 * r + 1] + texts[text].dx) / kScale;
         if (!link.url.empty() && link.url[0] == '#') {
           writer->link_dest(x0, top, x1 - x0, height, std::string_view(link.url).substr(1));
         } else {
@@ -1060,7 +1128,7 @@ struct LayoutEngine::Impl {
 
   void draw_layout(int text, double x, double y) {
     PangoLayout* l = texts[text].layout.get();
-    painter->draw_layout(l, x, y);
+    painter->draw_layout(l, x, y, texts[text].dx);
     if (texts[text].links.empty()) return;
     PangoLayoutIter* it = pango_layout_get_iter(l);
     do {
@@ -1116,7 +1184,7 @@ struct LayoutEngine::Impl {
         if (it.marker >= 0) {
           PangoLayout* ml = texts[it.marker].layout.get();
           double mb = pango_layout_get_baseline(ml) / kScale;
-          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb);
+          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb, texts[it.marker].dx);
         }
         break;
       }
@@ -1135,7 +1203,7 @@ struct LayoutEngine::Impl {
         const Heading& h = headings[it.toc_level];
         PangoLayout* l = texts[it.text].layout.get();
         double x = left + it.x;
-        painter->draw_layout(l, x, top);
+        painter->draw_layout(l, x, top, texts[it.text].dx);
         TextStyle ns = body_style(Ctx{});
         ns.width = -1;
         ns.hyphenate = false;
@@ -1143,7 +1211,7 @@ struct LayoutEngine::Impl {
         int num = make_plain(std::to_string(h.page), ns);
         double nw = text_width(num);
         double right = left + it.width;
-        painter->draw_layout(texts[num].layout.get(), right - nw, top);
+        painter->draw_layout(texts[num].layout.get(), right - nw, top, texts[num].dx);
         // Dot leaders from the end of the title's last line to the number.
         PangoRectangle logical;
         int lines = pango_layout_get_line_count(l);
@@ -1175,7 +1243,7 @@ struct LayoutEngine::Impl {
     check_missing_glyphs(t);
     PangoLayout* l = texts[t].layout.get();
     double b = pango_layout_get_baseline(l) / kScale;
-    painter->draw_layout(l, theme->margin_left, baseline_y - b);
+    painter->draw_layout(l, theme->margin_left, baseline_y - b, texts[t].dx);
   }
 
   Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir,
