@@ -283,6 +283,19 @@ TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
 }
 
 
+// Each document rendered by an engine of its own (nothing cached before it); a failed render
+// is left out.
+std::vector<std::string> fresh_bytes(const std::vector<std::string>& documents) {
+  std::vector<std::string> bytes;
+  for (const std::string& md : documents) {
+    PdfEngine fresh;
+    auto r = fresh.render(md);
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) bytes.push_back(r->bytes);
+  }
+  return bytes;
+}
+
 // Laid-out texts are cached across documents (layout_engine.cpp, LayoutCache): a document must
 // come out byte for byte as from a fresh engine, whatever the engine rendered before — the same
 // texts at other widths, in other table columns, in other themes and languages.
@@ -296,13 +309,8 @@ TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
                         "everyday use in the workshop and at home | Widget | Item | Title |\n\n> A paragraph long "
                         "enough to be hyphenated: internationalization, responsibilities, characteristically.\n\n"
                         "- Widget\n- # Title\n";
-  std::vector<std::string> expected;
-  for (const std::string& md : {a, b}) {
-    PdfEngine fresh;
-    auto r = fresh.render(md);
-    ASSERT_TRUE(r.ok());
-    expected.push_back(r->bytes);
-  }
+  const std::vector<std::string> expected = fresh_bytes({a, b});
+  ASSERT_EQ(expected.size(), 2u);
   ConvertOptions classic;
   classic.theme = "classic";
   render(b);
@@ -311,6 +319,27 @@ TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
   EXPECT_EQ(render(a).bytes, expected[0]);
   EXPECT_EQ(render(b).bytes, expected[1]);
   EXPECT_EQ(render(a).bytes, expected[0]);
+}
+
+// The cache's key describes a text's attributes itself (not with pango_attr_list_to_string):
+// texts that differ only in their attributes, their extent or their values (emphasis, strong,
+// code, strikethrough, links, the theme's colours) must each get their own layout.
+TEST_F(Pdf, TextsDifferingOnlyInAttributesAreLaidOutEach) {
+  const std::vector<std::string> variants = {
+      "alpha beta gamma\n",        "*alpha* beta gamma\n",      "**alpha** beta gamma\n",
+      "`alpha` beta gamma\n",      "~~alpha~~ beta gamma\n",    "[alpha](#x) beta gamma\n",
+      "*alpha beta* gamma\n",      "***alpha*** beta gamma\n",  "# alpha beta gamma\n",
+      "> alpha beta gamma\n",      "| alpha beta gamma |\n|---|\n| x |\n"};
+  const std::vector<std::string> fresh = fresh_bytes(variants);
+  ASSERT_EQ(fresh.size(), variants.size());
+  ConvertOptions classic;
+  classic.theme = "classic";
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+      EXPECT_EQ(render(variants[i]).bytes, fresh[i]) << variants[i];
+      render(variants[i], classic);
+    }
+  }
 }
 
 // Words on a page with their boxes (pdftotext -bbox).
