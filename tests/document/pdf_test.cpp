@@ -283,6 +283,19 @@ TEST_F(Pdf, EngineIsReusableAcrossDocumentsAndThemes) {
 }
 
 
+// Each document rendered by an engine of its own (nothing cached before it); a failed render
+// is left out.
+std::vector<std::string> fresh_bytes(const std::vector<std::string>& documents) {
+  std::vector<std::string> bytes;
+  for (const std::string& md : documents) {
+    PdfEngine fresh;
+    auto r = fresh.render(md);
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) bytes.push_back(r->bytes);
+  }
+  return bytes;
+}
+
 // Laid-out texts are cached across documents (layout_engine.cpp, LayoutCache): a document must
 // come out byte for byte as from a fresh engine, whatever the engine rendered before — the same
 // texts at other widths, in other table columns, in other themes and languages.
@@ -296,13 +309,8 @@ TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
                         "everyday use in the workshop and at home | Widget | Item | Title |\n\n> A paragraph long "
                         "enough to be hyphenated: internationalization, responsibilities, characteristically.\n\n"
                         "- Widget\n- # Title\n";
-  std::vector<std::string> expected;
-  for (const std::string& md : {a, b}) {
-    PdfEngine fresh;
-    auto r = fresh.render(md);
-    ASSERT_TRUE(r.ok());
-    expected.push_back(r->bytes);
-  }
+  const std::vector<std::string> expected = fresh_bytes({a, b});
+  ASSERT_EQ(expected.size(), 2u);
   ConvertOptions classic;
   classic.theme = "classic";
   render(b);
@@ -311,6 +319,84 @@ TEST_F(Pdf, CachedLayoutsGiveTheBytesOfAFreshEngine) {
   EXPECT_EQ(render(a).bytes, expected[0]);
   EXPECT_EQ(render(b).bytes, expected[1]);
   EXPECT_EQ(render(a).bytes, expected[0]);
+}
+
+// The cache's key describes a text's attributes itself (not with pango_attr_list_to_string):
+// texts that differ only in their attributes, their extent or their values (emphasis, strong,
+// code, strikethrough, links, the theme's colours) must each get their own layout.
+TEST_F(Pdf, TextsDifferingOnlyInAttributesAreLaidOutEach) {
+  const std::vector<std::string> variants = {
+      "alpha beta gamma\n",        "*alpha* beta gamma\n",      "**alpha** beta gamma\n",
+      "`alpha` beta gamma\n",      "~~alpha~~ beta gamma\n",    "[alpha](#x) beta gamma\n",
+      "*alpha beta* gamma\n",      "***alpha*** beta gamma\n",  "# alpha beta gamma\n",
+      "> alpha beta gamma\n",      "| alpha beta gamma |\n|---|\n| x |\n"};
+  const std::vector<std::string> fresh = fresh_bytes(variants);
+  ASSERT_EQ(fresh.size(), variants.size());
+  ConvertOptions classic;
+  classic.theme = "classic";
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < variants.size(); ++i) {
+      EXPECT_EQ(render(variants[i]).bytes, fresh[i]) << variants[i];
+      render(variants[i], classic);
+    }
+  }
+}
+
+// Words on a page with their boxes (pdftotext -bbox).
+struct Word {
+  std::string text;
+  double x_min = 0, x_max = 0;
+};
+
+std::vector<Word> words_of(const TempPdf& pdf) {
+  std::vector<Word> words;
+  std::string xml = run("pdftotext -bbox " + pdf.path() + " -");
+  for (std::size_t pos = xml.find("<word "); pos != std::string::npos; pos = xml.find("<word ", pos + 1)) {
+    Word w;
+    std::size_t x0 = xml.find("xMin=\"", pos), x1 = xml.find("xMax=\"", pos);
+    std::size_t open = xml.find('>', pos), close = xml.find("</word>", pos);
+    if (x0 == std::string::npos || x1 == std::string::npos || close == std::string::npos) break;
+    w.x_min = std::stod(xml.substr(x0 + 6));
+    w.x_max = std::stod(xml.substr(x1 + 6));
+    w.text = xml.substr(open + 1, close - open - 1);
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// A text that fits on one line is laid out unwrapped (shaped once; Pango shapes the runs of a
+// wrapped text twice) and placed where its alignment at the width asked for would put it
+// (layout_engine.cpp, one_line_within): right-aligned list numbers end before their item, the centred
+// footer is centred between the margins, the right-aligned header ends at the right margin,
+// a centred caption is centred, and a link on a one-line paragraph is where its text is.
+TEST_F(Pdf, OneLineTextsArePlacedWhereTheirAlignmentPutsThem) {
+  std::string md = "---\ntitle: Placed\nheader: \"Righthead\"\nfooter: \"Midfoot\"\n---\n";
+  for (int i = 1; i <= 3; ++i) md += std::to_string(i) + ". item" + std::to_string(i) + "\n";
+  md += "\nSee [the linked words](https://example.com/x) here.\n";
+  auto r = render(md);
+  TempPdf pdf(r.bytes);
+  std::vector<Word> words = words_of(pdf);
+  auto find = [&](const std::string& text) {
+    for (const Word& w : words) {
+      if (w.text == text) return w;
+    }
+    ADD_FAILURE() << "no word " << text;
+    return Word{};
+  };
+  const double page_width = 595.276, margin = 51;
+  // List numbers are right-aligned in the indent, 4 pt before the item's text.
+  EXPECT_NEAR(find("1.").x_max, find("item1").x_min - 4, 0.05);
+  EXPECT_NEAR(find("3.").x_max, find("item3").x_min - 4, 0.05);
+  const Word foot = find("Midfoot");
+  EXPECT_NEAR((foot.x_min + foot.x_max) / 2, page_width / 2, 0.5);
+  EXPECT_NEAR(find("Righthead").x_max, page_width - margin, 0.5);
+  EXPECT_NEAR(find("See").x_min, margin, 0.5);
+  // The link annotation covers "the linked words": its left edge is the word's.
+  if (!testing::have_tool("qpdf")) return;
+  std::string annots = run("qpdf --qdf --object-streams=disable " + pdf.path() + " - 2>/dev/null");
+  std::size_t rect = annots.find("/Rect [");
+  ASSERT_NE(rect, std::string::npos);
+  EXPECT_NEAR(std::stod(annots.substr(rect + 7)), find("the").x_min, 0.5);
 }
 
 // The streams of the PDF writer: deflated at level 1 (faster, a little larger than zlib's

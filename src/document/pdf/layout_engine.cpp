@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -40,6 +41,10 @@ struct Link {
 
 struct Text {
   LayoutPtr layout;  // shared with LayoutCache: never changed after finish_text()
+  // Pango units from the layout's left edge to where its line starts as laid out at the
+  // width asked for: a text that fits on one line is laid out unwrapped (shaped once, where
+  // Pango shapes a wrapped text's runs twice) and placed as the alignment would place it.
+  int dx = 0;
   std::vector<Link> links;
 };
 
@@ -58,27 +63,33 @@ class LayoutCache {
   static constexpr std::size_t kGenerationBytes = 128 * 1024;  // key bytes per generation, at most
   static constexpr std::size_t kMaxText = 4096;                // longer texts are not cached (bytes)
 
-  PangoLayout* find(const std::string& key) {
+  struct Entry {
+    LayoutPtr layout;
+    int dx = 0;  // Text::dx
+  };
+
+  const Entry* find(const std::string& key) {
     auto it = current_.find(key);
-    if (it != current_.end()) return it->second.get();
+    if (it != current_.end()) return &it->second;
     it = previous_.find(key);
     if (it == previous_.end()) return nullptr;
-    PangoLayout* layout = it->second.get();
-    add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
-    return layout;
+    Entry moved{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(it->second.layout.get()))), it->second.dx};
+    return add(key, std::move(moved));
   }
 
-  void add(const std::string& key, LayoutPtr layout) {
+  const Entry* add(const std::string& key, Entry entry) {
     if (current_.size() >= kGeneration || current_bytes_ >= kGenerationBytes) {
       previous_ = std::move(current_);
       current_.clear();
       current_bytes_ = 0;
     }
-    if (current_.emplace(key, std::move(layout)).second) current_bytes_ += key.size();
+    auto [it, added] = current_.emplace(key, std::move(entry));
+    if (added) current_bytes_ += key.size();
+    return &it->second;
   }
 
  private:
-  std::unordered_map<std::string, LayoutPtr> current_, previous_;
+  std::unordered_map<std::string, Entry> current_, previous_;
   std::size_t current_bytes_ = 0;  // a layout takes ~50 bytes per byte of text
 };
 
@@ -297,6 +308,20 @@ struct LayoutEngine::Impl {
     return d;
   }
 
+  // pango_font_description_to_string of the document's fonts, made once per document in
+  // setup_fonts() (it was 0.5-1.6 M instructions per document, once per text).
+  std::unordered_map<const PangoFontDescription*, std::string> font_keys;
+
+  const std::string& font_key(const PangoFontDescription* font) {
+    auto it = font_keys.find(font);
+    if (it == font_keys.end()) {
+      gchar* text = pango_font_description_to_string(font);
+      it = font_keys.emplace(font, text).first;
+      g_free(text);
+    }
+    return it->second;
+  }
+
   void setup_fonts() {
     const Theme& t = *theme;
     body_font = font(t.body_font, t.body_size, false);
@@ -306,17 +331,51 @@ struct LayoutEngine::Impl {
     small_font = font(t.body_font, t.small_size, false);
     title_font = font(t.heading_font, t.title_size, true);
     subtitle_font = font(t.body_font, t.subtitle_size, false);
+    font_keys.clear();
+    for (const FontDescPtr* f : {&body_font, &bold_body, &heading_font[0], &heading_font[1], &heading_font[2],
+                                 &heading_font[3], &heading_font[4], &heading_font[5], &mono_font, &small_font,
+                                 &title_font, &subtitle_font}) {
+      gchar* text = pango_font_description_to_string(f->get());
+      font_keys[f->get()] = text;
+      g_free(text);
+    }
   }
 
   // ---- text building ----
 
-  void add_attr(PangoAttrList* list, PangoAttribute* a, std::size_t start, std::size_t end) {
-    a->start_index = static_cast<guint>(start);
-    a->end_index = static_cast<guint>(end);
-    pango_attr_list_insert(list, a);
+  // A text's attributes and, for the layout cache's key, a description of them: each added
+  // attribute as a tag, its range and its value, in the order added (the list follows from that
+  // order, so equal descriptions are equal lists). pango_attr_list_to_string did this with a
+  // printf per attribute (0.5-1.7 M instructions per document).
+  struct Attrs {
+    PangoAttrList* list = pango_attr_list_new();  // finish_text() takes it
+    std::string key;
+  };
+
+  // Appends a value's bytes to a cache key (fixed size: no separator needed).
+  template <typename T>
+  static void append_bytes(std::string& key, const T& value) {
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
   }
 
-  void append_inlines(const std::vector<Inline>& inlines, std::string& s, PangoAttrList* attrs,
+  static void append_color(std::string& key, const Color& c) {
+    const guint16 rgb[3] = {c16(c.r), c16(c.g), c16(c.b)};
+    append_bytes(key, rgb);
+  }
+
+  void add_attr(Attrs& attrs, PangoAttribute* a, std::size_t start, std::size_t end, char tag,
+                std::string_view value = {}) {
+    a->start_index = static_cast<guint>(start);
+    a->end_index = static_cast<guint>(end);
+    pango_attr_list_insert(attrs.list, a);
+    attrs.key += tag;
+    append_bytes(attrs.key, a->start_index);
+    append_bytes(attrs.key, a->end_index);
+    append_bytes(attrs.key, value.size());
+    attrs.key += value;
+  }
+
+  void append_inlines(const std::vector<Inline>& inlines, std::string& s, Attrs& attrs,
                       std::vector<Link>& links, const TextStyle& style) {
     for (const Inline& in : inlines) {
       std::size_t start = s.size();
@@ -339,28 +398,34 @@ struct LayoutEngine::Impl {
           break;
         case InlineKind::kCode: {
           s += in.text;
-          add_attr(attrs, pango_attr_family_new(theme->mono_font.c_str()), start, s.size());
-          add_attr(attrs, pango_attr_scale_new(0.9), start, s.size());
+          add_attr(attrs, pango_attr_family_new(theme->mono_font.c_str()), start, s.size(), 'f', theme->mono_font);
+          add_attr(attrs, pango_attr_scale_new(0.9), start, s.size(), 's');
           const Color& bg = theme->code_bg;
-          if (!bg.none) add_attr(attrs, pango_attr_background_new(c16(bg.r), c16(bg.g), c16(bg.b)), start, s.size());
+          if (!bg.none) {
+            std::string value;
+            append_color(value, bg);
+            add_attr(attrs, pango_attr_background_new(c16(bg.r), c16(bg.g), c16(bg.b)), start, s.size(), 'g', value);
+          }
           break;
         }
         case InlineKind::kEmphasis:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, s.size());
+          add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, s.size(), 'i');
           break;
         case InlineKind::kStrong:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, s.size());
+          add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, s.size(), 'b');
           break;
         case InlineKind::kStrike:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_strikethrough_new(TRUE), start, s.size());
+          add_attr(attrs, pango_attr_strikethrough_new(TRUE), start, s.size(), 'x');
           break;
         case InlineKind::kLink: {
           append_inlines(in.children, s, attrs, links, style);
           const Color& lc = theme->link;
-          add_attr(attrs, pango_attr_foreground_new(c16(lc.r), c16(lc.g), c16(lc.b)), start, s.size());
+          std::string value;
+          append_color(value, lc);
+          add_attr(attrs, pango_attr_foreground_new(c16(lc.r), c16(lc.g), c16(lc.b)), start, s.size(), 'c', value);
           if (s.size() > start) links.push_back(Link{static_cast<unsigned>(start), static_cast<unsigned>(s.size()), in.url});
           break;
         }
@@ -371,17 +436,18 @@ struct LayoutEngine::Impl {
 
   int make_text(const std::vector<Inline>& inlines, const TextStyle& style, std::string_view prefix = {}) {
     std::string s(prefix);
-    PangoAttrList* attrs = pango_attr_list_new();
+    Attrs attrs;
     Text t;
     append_inlines(inlines, s, attrs, t.links, style);
-    return finish_text(std::move(s), attrs, std::move(t), style);
+    return finish_text(std::move(s), std::move(attrs), std::move(t), style);
   }
 
   int make_plain(std::string s, const TextStyle& style) {
-    return finish_text(std::move(s), pango_attr_list_new(), Text{}, style);
+    return finish_text(std::move(s), Attrs{}, Text{}, style);
   }
 
-  int finish_text(std::string s, PangoAttrList* attrs, Text t, const TextStyle& style) {
+  int finish_text(std::string s, Attrs text_attrs, Text t, const TextStyle& style) {
+    PangoAttrList* attrs = text_attrs.list;
     if (style.color != nullptr) {
       PangoAttribute* fg = pango_attr_foreground_new(c16(style.color->r), c16(style.color->g), c16(style.color->b));
       fg->start_index = 0;
@@ -398,34 +464,103 @@ struct LayoutEngine::Impl {
     const double spacing = style.line_spacing > 0 ? style.line_spacing : theme->line_height;
     std::string key;
     if (s.size() <= LayoutCache::kMaxText) {
-      gchar* font_text = pango_font_description_to_string(style.font);
-      gchar* attrs_text = pango_attr_list_to_string(attrs);
-      key = fmt::format("{}\x1f{}\x1f{} {} {} {}\x1f{}\x1f{}", font_text, language, width,
-                        static_cast<int>(style.wrap), static_cast<int>(style.align), spacing, s, attrs_text);
-      g_free(attrs_text);
-      g_free(font_text);
-      if (PangoLayout* cached = layout_cache.find(key)) {
+      // Font and language (no \x1f in either), then fixed-size fields, the text after its
+      // length, the style's colour and weight, the attributes.
+      const std::string& font_text = font_key(style.font);
+      key.reserve(font_text.size() + language.size() + s.size() + text_attrs.key.size() + 48);
+      key += font_text;
+      key += '\x1f';
+      key += language;
+      key += '\x1f';
+      append_bytes(key, width);
+      append_bytes(key, static_cast<int>(style.wrap));
+      append_bytes(key, static_cast<int>(style.align));
+      append_bytes(key, spacing);
+      append_bytes(key, s.size());
+      key += s;
+      key += style.color != nullptr ? 'C' : '-';
+      if (style.color != nullptr) append_color(key, *style.color);
+      key += style.bold ? 'B' : '-';
+      key += text_attrs.key;
+      if (const LayoutCache::Entry* cached = layout_cache.find(key)) {
         pango_attr_list_unref(attrs);
-        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached)));
+        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached->layout.get())));
+        t.dx = cached->dx;
         texts.push_back(std::move(t));
         return static_cast<int>(texts.size()) - 1;
       }
     }
-    PangoLayout* layout = pango_layout_new(context);
-    pango_layout_set_font_description(layout, style.font);
-    pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
-    pango_layout_set_attributes(layout, attrs);
-    pango_attr_list_unref(attrs);
-    pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
-    pango_layout_set_alignment(layout, style.align);
-    if (width > 0) {
-      pango_layout_set_width(layout, width);
-      pango_layout_set_wrap(layout, style.wrap);
+    auto new_layout = [&](int layout_width) {
+      PangoLayout* layout = pango_layout_new(context);
+      pango_layout_set_font_description(layout, style.font);
+      pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
+      pango_layout_set_attributes(layout, attrs);
+      pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
+      pango_layout_set_alignment(layout, style.align);
+      if (width > 0) {
+        if (layout_width > 0) pango_layout_set_width(layout, layout_width);
+        pango_layout_set_wrap(layout, style.wrap);
+      }
+      return layout;
+    };
+    const int em = pango_font_description_get_size(style.font);
+    if (width > 0 && likely_one_line(s, em, width)) {
+      LayoutPtr unwrapped(new_layout(-1));
+      if (one_line_within(unwrapped.get(), width, em, style.align, &t.dx)) t.layout = std::move(unwrapped);
     }
-    t.layout.reset(layout);
-    if (!key.empty()) layout_cache.add(key, LayoutPtr(static_cast<PangoLayout*>(g_object_ref(layout))));
+    if (!t.layout) t.layout.reset(new_layout(width));
+    pango_attr_list_unref(attrs);
+    if (!key.empty()) {
+      layout_cache.add(key, LayoutCache::Entry{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(t.layout.get()))), t.dx});
+    }
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
+  }
+
+  // Whether a text is worth laying out unwrapped first (one_line_within): no paragraph breaks
+  // or tabs, and short enough at half an em per character (a guess: a text that then does not
+  // fit is laid out again, wrapped). Soft hyphens are not counted.
+  static bool likely_one_line(const std::string& s, int em, int width) {
+    std::int64_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c == '\n' || c == '\r' || c == '\t') return false;
+      if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+        return false;  // U+2028 line / U+2029 paragraph separator
+      }
+      if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xAD') {
+        ++i;  // U+00AD soft hyphen: invisible unless a line breaks there
+        continue;
+      }
+      if ((c & 0xC0) != 0x80) ++chars;
+    }
+    return chars * em / 2 + em <= width;
+  }
+
+  // Whether `layout`, laid out unwrapped, is exactly what its text laid out at `width` would
+  // be, and if so where Pango would start its line (*dx, Pango units; get_x_offset in
+  // pango-layout.c). Pango 1.50 puts a run on the line when its width plus the run's "extra"
+  // fits what is left — the extra is a hyphen when the run ends where a break would insert one
+  // (soft hyphens, breaks inside words), less than an em of the text's font (our attributes
+  // only make text smaller). So a single line, left to right, narrower than width by an em,
+  // gets every run placed whole, shaped as here, and no line break: the same line.
+  static bool one_line_within(PangoLayout* layout, int width, int em, PangoAlignment align, int* dx) {
+    if (pango_layout_get_line_count(layout) != 1) return false;
+    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
+    if (line->resolved_dir != PANGO_DIRECTION_LTR) return false;  // alignment may flip: not worth it
+    PangoRectangle logical;
+    pango_layout_line_get_extents(line, nullptr, &logical);
+    if (logical.x != 0 || static_cast<std::int64_t>(logical.width) + em > width) return false;
+    const int line_width = logical.width;
+    if (align == PANGO_ALIGN_RIGHT) {
+      *dx = width - line_width;
+    } else if (align == PANGO_ALIGN_CENTER) {
+      *dx = (width - line_width) / 2;
+      if (((width | line_width) & (PANGO_SCALE - 1)) == 0) *dx = PANGO_UNITS_ROUND(*dx);
+    } else {
+      *dx = 0;
+    }
+    return true;
   }
 
   // Whether every run of the document's texts is in a face of the theme's families. With the
@@ -509,7 +644,7 @@ struct LayoutEngine::Impl {
       item.line = i;
       item.height = (y1 - y0) / kScale;
       item.baseline = (pango_layout_iter_get_baseline(it) - y0) / kScale;
-      item.line_x = logical.x / kScale;
+      item.line_x = (logical.x + texts[text].dx) / kScale;
       if (i == 0) {
         item.heading = heading;
         item.marker = marker;
@@ -1046,8 +1181,8 @@ struct LayoutEngine::Impl {
       int n = 0;
       pango_layout_line_get_x_ranges(line, static_cast<int>(link.start), static_cast<int>(link.end), &ranges, &n);
       for (int r = 0; r < n; ++r) {
-        double x0 = layout_x + ranges[2 * r] / kScale;
-        double x1 = layout_x + ranges[2 * r + 1] / kScale;
+        double x0 = layout_x + (ranges[2 * r] + texts[text].dx) / kScale;
+        double x1 = layout_x + (ranges[2 * r + 1] + texts[text].dx) / kScale;
         if (!link.url.empty() && link.url[0] == '#') {
           writer->link_dest(x0, top, x1 - x0, height, std::string_view(link.url).substr(1));
         } else {
@@ -1060,7 +1195,7 @@ struct LayoutEngine::Impl {
 
   void draw_layout(int text, double x, double y) {
     PangoLayout* l = texts[text].layout.get();
-    painter->draw_layout(l, x, y);
+    painter->draw_layout(l, x, y, texts[text].dx);
     if (texts[text].links.empty()) return;
     PangoLayoutIter* it = pango_layout_get_iter(l);
     do {
@@ -1116,7 +1251,7 @@ struct LayoutEngine::Impl {
         if (it.marker >= 0) {
           PangoLayout* ml = texts[it.marker].layout.get();
           double mb = pango_layout_get_baseline(ml) / kScale;
-          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb);
+          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb, texts[it.marker].dx);
         }
         break;
       }
@@ -1135,7 +1270,7 @@ struct LayoutEngine::Impl {
         const Heading& h = headings[it.toc_level];
         PangoLayout* l = texts[it.text].layout.get();
         double x = left + it.x;
-        painter->draw_layout(l, x, top);
+        painter->draw_layout(l, x, top, texts[it.text].dx);
         TextStyle ns = body_style(Ctx{});
         ns.width = -1;
         ns.hyphenate = false;
@@ -1143,7 +1278,7 @@ struct LayoutEngine::Impl {
         int num = make_plain(std::to_string(h.page), ns);
         double nw = text_width(num);
         double right = left + it.width;
-        painter->draw_layout(texts[num].layout.get(), right - nw, top);
+        painter->draw_layout(texts[num].layout.get(), right - nw, top, texts[num].dx);
         // Dot leaders from the end of the title's last line to the number.
         PangoRectangle logical;
         int lines = pango_layout_get_line_count(l);
@@ -1175,7 +1310,7 @@ struct LayoutEngine::Impl {
     check_missing_glyphs(t);
     PangoLayout* l = texts[t].layout.get();
     double b = pango_layout_get_baseline(l) / kScale;
-    painter->draw_layout(l, theme->margin_left, baseline_y - b);
+    painter->draw_layout(l, theme->margin_left, baseline_y - b, texts[t].dx);
   }
 
   Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir,

@@ -110,8 +110,8 @@ PdfPainter::PdfPainter(PdfWriter* writer, PangoFontFaces* faces)
 
 PdfPainter::~PdfPainter() { g_object_unref(renderer_); }
 
-void PdfPainter::draw_layout(PangoLayout* layout, double x, double y) {
-  pango_renderer_draw_layout(renderer_, layout, static_cast<int>(std::lround(x * kScale)),
+void PdfPainter::draw_layout(PangoLayout* layout, double x, double y, int dx) {
+  pango_renderer_draw_layout(renderer_, layout, static_cast<int>(std::lround(x * kScale)) + dx,
                              static_cast<int>(std::lround(y * kScale)));
 }
 

