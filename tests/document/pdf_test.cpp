@@ -345,7 +345,7 @@ TEST_F(Pdf, TextsDifferingOnlyInAttributesAreLaidOutEach) {
 // Words on a page with their boxes (pdftotext -bbox).
 struct Word {
   std::string text;
-  double x_min = 0, x_max = 0;
+  double x_min = 0, x_max = 0, y_min = 0;
 };
 
 std::vector<Word> words_of(const TempPdf& pdf) {
@@ -354,10 +354,15 @@ std::vector<Word> words_of(const TempPdf& pdf) {
   for (std::size_t pos = xml.find("<word "); pos != std::string::npos; pos = xml.find("<word ", pos + 1)) {
     Word w;
     std::size_t x0 = xml.find("xMin=\"", pos), x1 = xml.find("xMax=\"", pos);
+    std::size_t y0 = xml.find("yMin=\"", pos);
     std::size_t open = xml.find('>', pos), close = xml.find("</word>", pos);
-    if (x0 == std::string::npos || x1 == std::string::npos || close == std::string::npos) break;
+    if (x0 == std::string::npos || x1 == std::string::npos || y0 == std::string::npos ||
+        close == std::string::npos) {
+      break;
+    }
     w.x_min = std::stod(xml.substr(x0 + 6));
     w.x_max = std::stod(xml.substr(x1 + 6));
+    w.y_min = std::stod(xml.substr(y0 + 6));
     w.text = xml.substr(open + 1, close - open - 1);
     words.push_back(std::move(w));
   }
@@ -397,6 +402,28 @@ TEST_F(Pdf, OneLineTextsArePlacedWhereTheirAlignmentPutsThem) {
   std::size_t rect = annots.find("/Rect [");
   ASSERT_NE(rect, std::string::npos);
   EXPECT_NEAR(std::stod(annots.substr(rect + 7)), find("the").x_min, 0.5);
+}
+
+// A list number wider than the list indent ("100." at the default theme's) stays on one line,
+// still ending 4 pt before its item, reaching further left instead of wrapping in its column.
+TEST_F(Pdf, WideListNumbersDoNotWrap) {
+  auto r = render("9. nine\n10. ten\n11. eleven\n\nBetween.\n\n99. a\n100. b\n");
+  TempPdf pdf(r.bytes);
+  std::vector<Word> words = words_of(pdf);
+  auto find = [&](const std::string& text) {
+    for (const Word& w : words) {
+      if (w.text == text) return w;
+    }
+    ADD_FAILURE() << "no word " << text << " in: " << text_of(pdf);
+    return Word{};
+  };
+  for (const auto& [number, item] : {std::pair{"9.", "nine"}, {"10.", "ten"}, {"11.", "eleven"},
+                                     {"99.", "a"}, {"100.", "b"}}) {
+    const Word n = find(number);
+    const Word i = find(item);
+    EXPECT_NEAR(n.x_max, i.x_min - 4, 0.05) << number;
+    EXPECT_NEAR(n.y_min, i.y_min, 0.5) << number << " is on its item's line";
+  }
 }
 
 // The streams of the PDF writer: deflated at level 1 (faster, a little larger than zlib's

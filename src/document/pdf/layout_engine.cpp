@@ -825,18 +825,21 @@ struct LayoutEngine::Impl {
           } else {
             marker_text = kBullets[depth % 3];
           }
+          // The marker ends 4 pt before the item's text. It is laid out unwrapped and placed by
+          // its width: a number wider than the indent ("10." in a narrow theme) reaches further
+          // left instead of wrapping inside its column.
           TextStyle ms = body_style(ctx);
-          ms.width = t.list_indent - 4;
-          ms.align = PANGO_ALIGN_RIGHT;
           ms.hyphenate = false;
           int marker = make_plain(marker_text, ms);
           check_missing_glyphs(marker);
+          PangoRectangle marker_extent;
+          pango_layout_get_extents(texts[marker].layout.get(), nullptr, &marker_extent);
           // The first line of the item's first paragraph carries the marker.
           std::size_t first_item = items.size();
           flow_blocks(item.children, inner);
           if (items.size() > first_item) {
             items[first_item].marker = marker;
-            items[first_item].marker_x = ctx.x;
+            items[first_item].marker_x = ctx.x + t.list_indent - 4 - marker_extent.width / kScale;
           }
           space(b.tight ? t.list_item : t.paragraph);
         }
