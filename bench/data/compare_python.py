@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Data reader benchmark: docforge (data_bench) against Python's json / csv on the same files.
 
-Generates deterministic data (JSON ~100 MB, JSON Lines ~100 MB and ~400 MB, CSV ~100 MB) in a
+Generates deterministic data (JSON ~100 MB, JSON Lines ~100 MB and ~1 GB, CSV ~100 MB) in a
 scratch folder, runs `data_bench` on each file and Python's reader on the same bytes, and prints
 throughput, peak RSS and the speed ratio. Machines here are shared and noisy: compare ratios.
 
@@ -68,9 +68,9 @@ def generate(folder, size_mb):
             first = False
         out.write("\n]\n")
     files["json"] = os.path.join(folder, "data.json")
-    # 4x the JSON Lines, for flat streaming memory.
+    # 10x the JSON Lines (1 GB at the default size): streaming memory must not grow with it.
     with open(big, "wb") as out:
-        for _ in range(4):
+        for _ in range(10):
             with open(path, "rb") as src:
                 shutil.copyfileobj(src, out)
     files["jsonl_big"] = big

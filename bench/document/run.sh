@@ -29,7 +29,7 @@ n, label, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 times, cpu, rss = [], [], 0
 for _ in range(n):
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, ru = os.wait4(p.pid, 0)
     times.append((time.perf_counter() - t0) * 1000)
     if status != 0:
