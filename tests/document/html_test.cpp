@@ -50,14 +50,18 @@ TEST(Html, UnsafeLinkSchemesAreNeutralised) {
 }
 
 TEST(Html, UnknownThemeIsAnError) {
-  auto r = convert_markdown("x", Format::kHtml, ConvertOptions{.theme = "nope"});
+  ConvertOptions opts;
+  opts.theme = "nope";
+  auto r = convert_markdown("x", Format::kHtml, opts);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::kNotFound);
 }
 
 TEST(Html, BuiltinThemesParse) {
   for (const std::string& name : builtin_theme_names()) {
-    auto r = convert_markdown("# T\n", Format::kHtml, ConvertOptions{.theme = name});
+    ConvertOptions opts;
+    opts.theme = name;
+    auto r = convert_markdown("# T\n", Format::kHtml, opts);
     EXPECT_TRUE(r.ok()) << name << ": " << r.error().format();
   }
   EXPECT_EQ(builtin_theme_names().size(), 3u);
