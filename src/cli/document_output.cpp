@@ -83,7 +83,7 @@ Result<Document> make_document(std::string text, const DocumentFlags& flags,
                             ? document::source_format_from_template_name(template_path)
                             : *source_from_flag(flags.from);
 
-  Format format;
+  Format format = Format::kText;  // each case below sets it or returns
   switch (target) {
     case Target::kHtml:
       if (source == SourceFormat::kHtml) return Document{std::move(text), {}};
