@@ -392,7 +392,7 @@ class Parser {
         case TokenKind::kVarBegin: {
           std::uint32_t off = t.offset;
           next();
-          Expr* e = parse_tuple(false, true, {}, false);
+          Expr* e = parse_tuple(false, true, false);
           if (cur().kind != TokenKind::kVarEnd) {
             if (cur().kind == TokenKind::kEof) {
               fail_here("unexpected end of template, expected 'end of print statement'.");
@@ -456,7 +456,7 @@ class Parser {
     if (same(name, "print")) {
       next();
       Stmt* s = new_stmt(StmtKind::kOutput, off);
-      s->expr = parse_tuple(false, true, {}, false);
+      s->expr = parse_tuple(false, true, false);
       s->flag = autoescape_;
       expect_block_end();
       return s;
@@ -474,7 +474,7 @@ class Parser {
     if (!skip_name("in")) {
       fail_here(fmt::format("expected token 'in', got '{}'", describe(cur())));
     }
-    s->expr = parse_tuple(false, false, {"recursive"}, false);
+    s->expr = parse_tuple(false, false, false);
     // Body scope.
     FuncInfo& fi = func();
     fi.scopes.push_back(ScopeInfo{{}, &s->scope_inits, s});
@@ -554,7 +554,7 @@ class Parser {
       if (!with_tuple || !is_op(",")) break;
       next();
       is_tuple = true;
-      if (tuple_end({})) break;
+      if (tuple_end()) break;
     }
     if (!is_tuple) return std::move(items[0]);
     Target t;
@@ -567,7 +567,7 @@ class Parser {
     std::uint32_t off = cur().offset;
     next();
     Stmt* s = new_stmt(StmtKind::kIf, off);
-    s->expr = parse_tuple(false, true, {}, false);
+    s->expr = parse_tuple(false, true, false);
     expect_body_start();
     s->body = parse_body("if", {"elif", "else", "endif"});
     if (is_name("elif")) {
@@ -596,7 +596,7 @@ class Parser {
     }
     if (skip_op("=")) {
       Stmt* s = new_stmt(StmtKind::kSet, off);
-      s->expr = parse_tuple(false, true, {}, false);
+      s->expr = parse_tuple(false, true, false);
       std::size_t end_tok = i_;
       i_ = target_tok;
       s->target = parse_assign_target(true, true);
@@ -852,9 +852,6 @@ class Parser {
       if ((is_name("with") || is_name("without")) && peek().kind == TokenKind::kName &&
           peek().text == "context") {
         break;
-      }
-      if (cur().kind != TokenKind::kName) {
-        fail_here(fmt::format("expected token 'name', got '{}'", describe(cur())));
       }
       std::uint32_t noff = cur().offset;
       std::string n = expect_name();
@@ -1196,7 +1193,7 @@ class Parser {
       case TokenKind::kOp:
         if (t.opcode == op_code("(")) {
           next();
-          Expr* e = parse_tuple(false, true, {}, true);
+          Expr* e = parse_tuple(false, true, true);
           expect_op(")");
           return e;
         }
@@ -1209,7 +1206,11 @@ class Parser {
     fail_unexpected();
   }
 
-  bool tuple_end(const NameList& extra_end) const {
+  // Where a tuple may end after a comma. Jinja2 also passes "extra end rules" (the `in` of a
+  // for target, its `recursive`), but Token.test_any receives them as one tuple argument and
+  // never matches, so after a comma those names parse as items: `for x in 1, 2, recursive`
+  // iterates three items. docforge does the same.
+  bool tuple_end() const {
     const Token& t = cur();
     if (t.kind == TokenKind::kVarEnd || t.kind == TokenKind::kBlockEnd ||
         t.kind == TokenKind::kEof) {
@@ -1219,22 +1220,16 @@ class Parser {
         (t.opcode == op_code(")") || t.opcode == op_code("]") || t.opcode == op_code("}"))) {
       return true;
     }
-    if (t.kind == TokenKind::kName) {
-      for (auto n : extra_end) {
-        if (t.text == n) return true;
-      }
-    }
     return false;
   }
 
-  Expr* parse_tuple(bool simplified, bool with_condexpr,
-                    const NameList& extra_end, bool explicit_parens) {
+  Expr* parse_tuple(bool simplified, bool with_condexpr, bool explicit_parens) {
     std::uint32_t off = cur().offset;
     SmallVec<Expr*, 4> items;
     bool is_tuple = false;
     while (true) {
       if (!items.empty()) expect_op(",");
-      if (tuple_end({})) break;
+      if (tuple_end()) break;
       if (simplified) {
         items.push_back(parse_primary());
       } else {

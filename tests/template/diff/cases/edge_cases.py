@@ -87,6 +87,7 @@ CASES = [
     case("edge_nested_ternary_filters", "{{ (x|default(0) > 5) and 'big' or 'small' }} {{ 'a' if x is defined else 'b' }}"),
     case("edge_dict_literal_trailing_comma", "{{ {'a': 1,} }} {{ [1, 2,] }} {{ (1, 2,) }}"),
     case("edge_trailing_comma_before_end", "{% set (a,) = [1] %}{% for (b, c,) in [[2, 3]] %}{{ a }}{{ b }}{{ c }}{% endfor %}{{ range(2,)|list }}{{ dict(k=1,) }}"),
+    case("edge_trailing_comma_before_recursive", "{% for x in 1, 2, recursive %}{{ loop.length }}{% endfor %}"),
     case("edge_from_import_comma_then_context", "{% set v = 1 %}{% from 'm' import show, with context %}{{ show() }}", templates={"m": "{% macro show() %}{{ v }}{% endmacro %}"}),
     case("edge_attr_on_string_number", "{{ n.real }} {{ n.imag }} {{ f.is_integer() }}", {"n": 5, "f": 2.0}),
     case("edge_str_join_of_numbers_filter", "{{ [1, 2]|map('string')|join('+') }} {{ ','.join(['1', '2']) }}"),
