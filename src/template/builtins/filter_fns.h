@@ -48,6 +48,7 @@ DOCFORGE_FILTER(f_list);
 DOCFORGE_FILTER(f_map);
 DOCFORGE_FILTER(f_max);
 DOCFORGE_FILTER(f_min);
+DOCFORGE_FILTER(f_random);
 DOCFORGE_FILTER(f_reject);
 DOCFORGE_FILTER(f_rejectattr);
 DOCFORGE_FILTER(f_reverse);
@@ -67,7 +68,6 @@ DOCFORGE_FILTER(f_round);
 
 // builtin_filters_markup.cpp
 DOCFORGE_FILTER(f_pprint);
-DOCFORGE_FILTER(f_random);
 DOCFORGE_FILTER(f_tojson);
 DOCFORGE_FILTER(f_urlencode);
 DOCFORGE_FILTER(f_urlize);
