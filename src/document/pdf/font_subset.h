@@ -52,7 +52,6 @@ class FontFace {
   hb_face_t* face() const { return face_; }
   const std::string& postscript_name() const { return ps_name_; }  // PDF name characters only
   bool cff() const { return cff_; }  // CFF outlines (FontFile3 /OpenType), else TrueType
-  unsigned upem() const { return upem_; }
   // In 1/1000 em, as PDF font dictionaries want them.
   int ascent() const { return ascent_; }
   int descent() const { return descent_; }

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "document/pdf/deflate.h"
+#include "value/utf8.h"
 
 namespace docforge::document::pdf {
 namespace {
@@ -60,26 +61,11 @@ void color_ops(std::string& s, const Rgb& c, const char* op) {
   s += '\n';
 }
 
-// UTF-8 to UTF-16 code units (invalid bytes become U+FFFD).
+// UTF-8 to UTF-16 code units (invalid bytes become U+FFFD, as utf8::decode reads them).
 std::vector<uint16_t> utf16(std::string_view s) {
   std::vector<uint16_t> out;
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    uint32_t cp = 0xFFFD;
-    int len = 1;
-    if (c < 0x80) {
-      cp = c;
-    } else if ((c >> 5) == 6 && i + 1 < s.size()) {
-      cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      len = 2;
-    } else if ((c >> 4) == 14 && i + 2 < s.size()) {
-      cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-      len = 3;
-    } else if ((c >> 3) == 30 && i + 3 < s.size()) {
-      cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-      len = 4;
-    }
-    i += static_cast<std::size_t>(len);
+    char32_t cp = utf8::decode(s, &i);
     if (cp >= 0x10000) {
       cp -= 0x10000;
       out.push_back(static_cast<uint16_t>(0xD800 + (cp >> 10)));
