@@ -199,7 +199,7 @@ class CsvReader : public RecordReader {
         std::string_view f = parser_.field(i);
         fields_.emplace_back(keys_[i], infer_ ? infer_csv_scalar(f) : Value::string(f));
       }
-      Map m = Map::from_entries(fields_.data(), fields_.data() + fields_.size());
+      Map m = Map::from_distinct_entries(fields_.data(), fields_.data() + fields_.size());
       fields_.clear();
       return Result<Record>(Record{number_, record_line, Value::map(std::move(m))});
     }

@@ -28,10 +28,6 @@
 
 namespace docforge {
 
-namespace value_internal {
-struct ChunkPool;
-}  // namespace value_internal
-
 namespace {
 
 using value_internal::ChunkPool;
