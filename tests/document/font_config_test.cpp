@@ -6,7 +6,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>
-#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 
 #include <cstdint>

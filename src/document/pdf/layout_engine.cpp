@@ -1,8 +1,7 @@
 #include "document/pdf/layout_engine.h"
 
-#include <cairo.h>
 #include <fmt/format.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
 #include <algorithm>
 #include <cmath>
@@ -280,12 +279,6 @@ struct LayoutEngine::Impl {
     if (context != nullptr) return;
     font_map = new_font_map(font_set);
     context = pango_font_map_create_context(font_map);
-    pango_cairo_context_set_resolution(context, 72.0);
-    cairo_font_options_t* fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context, fo);
-    cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(context, FALSE);
   }
 
