@@ -76,10 +76,17 @@ struct KeyHash {
 };
 using WordMap = std::unordered_map<std::string, std::vector<Glyph>, KeyHash, std::equal_to<>>;
 
+// The words shaped with one font, size, script, language, buffer settings and features: two
+// generations.
+struct Words {
+  WordMap current, previous;
+};
+
 }  // namespace
 
 struct ShapeCache::Impl {
-  WordMap current, previous;
+  std::unordered_map<std::string, Words, KeyHash, std::equal_to<>> by_setting;  // by the run's head
+  std::size_t current_entries = 0;  // in every `current`
   Stats stats;
   hb_buffer_t* scratch = hb_buffer_create();
 
@@ -91,6 +98,8 @@ struct ShapeCache::Impl {
   const hb_glyph_info_t* chars = nullptr;  // the run's characters (codepoint, cluster)
   unsigned length = 0;
   hb_buffer_flags_t flags = HB_BUFFER_FLAG_DEFAULT;
+  Words* words_of_run = nullptr;
+  std::string head;                         // the run's font, settings and features
   std::vector<unsigned> starts;             // first character of each word, then `length`
   std::vector<unsigned> clusters;           // cluster of each word's first character
   std::string keys;                         // the words' keys, one after another
@@ -143,7 +152,7 @@ bool ShapeCache::Impl::prepare_run(hb_font_t* f, hb_buffer_t* b, const hb_featur
   length = len;
   flags = hb_buffer_get_flags(b);
 
-  std::string head;
+  head.clear();
   int x_scale = 0, y_scale = 0;
   unsigned x_ppem = 0, y_ppem = 0;
   hb_font_get_scale(f, &x_scale, &y_scale);
@@ -172,29 +181,34 @@ bool ShapeCache::Impl::prepare_run(hb_font_t* f, hb_buffer_t* b, const hb_featur
   starts.push_back(len);
   const unsigned count = words();
   clusters.resize(count);
-  keys.clear();
-  key_ends.clear();
+  // Each key: two edge bytes, then per character its codepoint and its cluster relative to the
+  // word's first, 4 bytes each.
+  keys.resize(2 * std::size_t{count} + 8 * std::size_t{len});
+  key_ends.resize(count);
+  char* out = keys.data();
   for (unsigned w = 0; w < count; ++w) {
     const unsigned first = starts[w];
     clusters[w] = in[first].cluster;
-    keys += head;
-    keys += w == 0 ? ((flags & HB_BUFFER_FLAG_BOT) ? 'B' : 'b') : '-';  // at the run's start
-    keys += w + 1 == count ? ((flags & HB_BUFFER_FLAG_EOT) ? 'E' : 'e') : '-';
+    *out++ = w == 0 ? ((flags & HB_BUFFER_FLAG_BOT) ? 'B' : 'b') : '-';  // at the run's start
+    *out++ = w + 1 == count ? ((flags & HB_BUFFER_FLAG_EOT) ? 'E' : 'e') : '-';
     for (unsigned i = first; i < starts[w + 1]; ++i) {
-      append_bytes(&keys, in[i].codepoint);
-      append_bytes(&keys, in[i].cluster - in[first].cluster);
+      const std::uint32_t c[2] = {in[i].codepoint, in[i].cluster - in[first].cluster};
+      std::memcpy(out, c, sizeof c);
+      out += sizeof c;
     }
-    key_ends.push_back(keys.size());
+    key_ends[w] = static_cast<std::size_t>(out - keys.data());
   }
   return true;
 }
 
 const std::vector<Glyph>* ShapeCache::Impl::find(std::string_view k) {
-  if (auto it = current.find(k); it != current.end()) return &it->second;
-  auto it = previous.find(k);
-  if (it == previous.end()) return nullptr;
-  auto node = previous.extract(it);  // a hit in the older generation moves forward
-  return &current.insert(std::move(node)).position->second;
+  Words& w = *words_of_run;
+  if (auto it = w.current.find(k); it != w.current.end()) return &it->second;
+  auto it = w.previous.find(k);
+  if (it == w.previous.end()) return nullptr;
+  auto node = w.previous.extract(it);  // a hit in the older generation moves forward
+  ++current_entries;
+  return &w.current.insert(std::move(node)).position->second;
 }
 
 // The first glyph of each word of [first, end) shaped together (`glyph_starts`, indexed from
@@ -226,8 +240,9 @@ void ShapeCache::Impl::store(unsigned first, unsigned from, unsigned to, const h
     const bool right = w + 1 == words() || (w + 1 < last_shaped && safe_before[w + 1 - first]);
     const unsigned g0 = glyph_starts[w - first], g1 = glyph_starts[w + 1 - first];
     if (!left || !right || g0 >= g1) continue;
-    auto [it, inserted] = current.try_emplace(std::string(key(w)));
+    auto [it, inserted] = words_of_run->current.try_emplace(std::string(key(w)));
     if (!inserted) continue;
+    ++current_entries;
     it->second.reserve(g1 - g0);
     for (unsigned g = g0; g < g1; ++g) {
       Glyph glyph{glyphs[g], positions[g]};
@@ -319,10 +334,17 @@ void ShapeCache::Impl::shape(hb_font_t* f, hb_buffer_t* b, const hb_feature_t* f
     return;
   }
   ++stats.runs;
-  if (current.size() >= kEntries) {  // only between runs: `found` points into the maps
-    previous = std::move(current);
-    current.clear();
+  if (current_entries >= kEntries) {  // only between runs: `found` points into the maps
+    for (auto& [setting, words] : by_setting) {
+      words.previous = std::move(words.current);
+      words.current.clear();
+    }
+    std::erase_if(by_setting, [](const auto& entry) { return entry.second.previous.empty(); });  // fonts gone
+    current_entries = 0;
   }
+  auto setting = by_setting.find(std::string_view(head));
+  if (setting == by_setting.end()) setting = by_setting.try_emplace(head).first;
+  words_of_run = &setting->second;
   const unsigned count = words();
   found.assign(count, nullptr);
   unsigned missing = 0;

@@ -21,14 +21,14 @@
 // Fonts that kern the space with letters (Liberation) have no safe word edges: their runs are
 // reused only whole.
 //
-// Keys: the font (a serial stored on Pango's HarfBuzz font, never reused), scale, script,
-// language, buffer flags and cluster level, features, whether the word starts or ends the run,
-// and the word's characters with their clusters relative to its first. Pango's per-call
+// Keys: per setting — the font (a serial stored on Pango's HarfBuzz font, never reused), its
+// scale, the script, language, buffer flags and cluster level, the features — whether the word
+// starts or ends the run, and the word's characters with their clusters relative to its first. Pango's per-call
 // sub-font maps characters to glyphs through its parent unless a PangoAttrShow asks to show
 // invisible characters, which docforge never sets.
 //
-// Memory: two generations of at most kEntries words each (a hit in the older one moves the
-// word forward), ~40 bytes per glyph plus the key.
+// Memory: two generations of at most kEntries words in all (a hit in the older one moves the
+// word forward), ~40 bytes per glyph plus the key; settings whose words all aged out go.
 //
 // Thread safety: a ShapeCache is thread-compatible (one per LayoutEngine); a Scope installs it
 // for the calling thread only.
