@@ -15,8 +15,10 @@
 // library of the process (ELF symbol interposition) and hands every other thread to GLib's.
 // Pango only releases those threads (g_thread_unref), never joins them, which is what makes
 // running them inline sound; a Pango that names its threads otherwise gets GLib's threads, as
-// before. Link it only into executables, and call the function first thing in main() of a
-// process that renders a few documents and exits (the CLI, `document_bench once`). Idempotent.
+// before. (Pango's "[pango] FcInit" thread stays a thread: its creator holds the lock the
+// thread takes, so run inline it would wait for itself.) Link it only into executables, and
+// call the function first thing in main() of a process that renders a few documents and exits
+// (the CLI, `document_bench once`). Idempotent.
 
 #ifndef DOCFORGE_CLI_INLINE_FONT_MATCHING_H_
 #define DOCFORGE_CLI_INLINE_FONT_MATCHING_H_
