@@ -89,6 +89,10 @@ struct ShapeCache::Impl {
   std::size_t current_entries = 0;  // in every `current`
   Stats stats;
   hb_buffer_t* scratch = hb_buffer_create();
+  // Set while a run is shaped: Pango's font callbacks may shape again from inside HarfBuzz
+  // (the metrics of a font with a missing glyph lay a sample text out), and that inner run,
+  // which would reuse the members below, goes straight to HarfBuzz.
+  bool shaping = false;
 
   // The run being shaped (reused across runs).
   hb_font_t* font = nullptr;
@@ -329,10 +333,15 @@ void ShapeCache::Impl::shape_whole() {
 }
 
 void ShapeCache::Impl::shape(hb_font_t* f, hb_buffer_t* b, const hb_feature_t* feats, unsigned n) {
-  if (!prepare_run(f, b, feats, n)) {
+  if (shaping || !prepare_run(f, b, feats, n)) {
     harfbuzz_shape()(f, b, feats, n);
     return;
   }
+  shaping = true;
+  struct Done {
+    bool* flag;
+    ~Done() { *flag = false; }
+  } done{&shaping};
   ++stats.runs;
   if (current_entries >= kEntries) {  // only between runs: `found` points into the maps
     for (auto& [setting, words] : by_setting) {

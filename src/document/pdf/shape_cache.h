@@ -31,7 +31,8 @@
 // word forward), ~40 bytes per glyph plus the key; settings whose words all aged out go.
 //
 // Thread safety: a ShapeCache is thread-compatible (one per LayoutEngine); a Scope installs it
-// for the calling thread only.
+// for the calling thread only. A run shaped from inside another's shaping (Pango's callbacks
+// measuring a font) bypasses the cache.
 
 #ifndef DOCFORGE_DOCUMENT_PDF_SHAPE_CACHE_H_
 #define DOCFORGE_DOCUMENT_PDF_SHAPE_CACHE_H_
