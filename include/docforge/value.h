@@ -96,11 +96,21 @@ class Value {
   // Construction. The default Value is undefined (no name).
   Value() noexcept : kind_(ValueKind::kUndefined), flags_(0) { u_.ptr = nullptr; }
   static Value undefined(std::string_view name = {});  // name kept for error messages
-  static Value none() noexcept;
-  static Value boolean(bool b) noexcept;
-  static Value integer(std::int64_t i) noexcept;
+  // The scalars are inline: the data readers make millions of them.
+  static Value none() noexcept { return scalar(ValueKind::kNone, 0); }
+  static Value boolean(bool b) noexcept {
+    Value v = scalar(ValueKind::kBool, 0);
+    v.u_.b = b;
+    return v;
+  }
+  static Value integer(std::int64_t i) noexcept { return scalar(ValueKind::kInt, i); }
   static Value big_integer(BigInt b);  // normalises to kInt when it fits
-  static Value floating(double d) noexcept;
+  static Value floating(double d) noexcept {
+    Value v;
+    v.kind_ = ValueKind::kFloat;
+    v.u_.f = d;
+    return v;
+  }
   static Value string(std::string s);
   static Value string(std::string_view s);
   static Value string(const char* s) { return string(std::string_view(s)); }
@@ -238,7 +248,19 @@ class Value {
   friend class PrepaidValue;
   static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
   // Wraps a heap object created with one reference already counted (no retain).
-  static Value adopt(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
+  static Value adopt(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept {
+    Value v;
+    v.kind_ = k;
+    v.flags_ = flags;
+    v.u_.ptr = p;
+    return v;
+  }
+  static Value scalar(ValueKind k, std::int64_t bits) noexcept {
+    Value v;
+    v.kind_ = k;
+    v.u_.i = bits;
+    return v;
+  }
 
   ValueKind kind_;
   std::uint8_t flags_;

@@ -31,14 +31,6 @@ Value Value::from_heap(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept 
   return v;
 }
 
-Value Value::adopt(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept {
-  Value v;
-  v.kind_ = k;
-  v.flags_ = flags;
-  v.u_.ptr = p;
-  return v;
-}
-
 namespace value_internal {
 
 StringHeap* StringHeap::make(std::string_view s) {
@@ -63,37 +55,9 @@ Value Value::undefined(std::string_view name) {
   return adopt(ValueKind::kUndefined, new UndefinedHeap(name));
 }
 
-Value Value::none() noexcept {
-  Value v;
-  v.kind_ = ValueKind::kNone;
-  return v;
-}
-
-Value Value::boolean(bool b) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kBool;
-  v.u_.i = 0;
-  v.u_.b = b;
-  return v;
-}
-
-Value Value::integer(std::int64_t i) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kInt;
-  v.u_.i = i;
-  return v;
-}
-
 Value Value::big_integer(BigInt b) {
   if (b.fits_int64()) return integer(b.to_int64());
   return adopt(ValueKind::kBigInt, new BigIntHeap(std::move(b)));
-}
-
-Value Value::floating(double d) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kFloat;
-  v.u_.f = d;
-  return v;
 }
 
 Value Value::string(std::string s) { return string(std::string_view(s)); }
