@@ -233,6 +233,62 @@ error_code unescape(Builder& b, od::raw_json_string raw, std::size_t bound, std:
   return simdjson::SUCCESS;
 }
 
+// The decimal number at p[start, n) (after an optional '-'), whose integer digits p[start, i)
+// were read into `integer` already, when it has a fraction or an exponent and is exactly
+// representable the simple way: a significand of at most 2^53 and a power of ten of at most 22
+// either side, so one correctly rounded multiplication or division gives the correctly rounded
+// result (Clinger's fast path, as every JSON parser has). false: anything else (other_number
+// decides, malformed numbers included).
+[[gnu::always_inline]] inline bool simple_float(const char* p, std::size_t n, std::size_t start,
+                                                std::size_t i, std::uint64_t integer,
+                                                double* out) noexcept {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const std::size_t integer_digits = i - start;
+  if (integer_digits == 0 || (p[start] == '0' && integer_digits != 1)) return false;
+  std::uint64_t significand = integer;
+  std::size_t digits = integer_digits;
+  int exponent = 0;
+  bool simple = false;  // has a fraction or an exponent
+  if (i < n && p[i] == '.') {
+    const std::size_t first = ++i;
+    for (; i < n; ++i) {
+      const unsigned digit = static_cast<unsigned char>(p[i]) - unsigned{'0'};
+      if (digit > 9) break;
+      significand = significand * 10 + digit;
+    }
+    if (i == first) return false;
+    digits += i - first;
+    exponent = -static_cast<int>(i - first);
+    simple = true;
+  }
+  if (digits > 19) return false;  // the significand may have wrapped
+  if (i < n && (p[i] == 'e' || p[i] == 'E')) {
+    ++i;
+    bool negative = false;
+    if (i < n && (p[i] == '-' || p[i] == '+')) negative = p[i++] == '-';
+    const std::size_t first = i;
+    int e = 0;
+    for (; i < n && i - first < 4; ++i) {
+      const unsigned digit = static_cast<unsigned char>(p[i]) - unsigned{'0'};
+      if (digit > 9) break;
+      e = e * 10 + static_cast<int>(digit);
+    }
+    if (i == first) return false;
+    exponent += negative ? -e : e;
+    simple = true;
+  }
+  if (!simple || !(i == n || p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) {
+    return false;
+  }
+  if (significand > (std::uint64_t{1} << 53) || exponent < -22 || exponent > 22) return false;
+  double d = static_cast<double>(significand);
+  d = exponent < 0 ? d / kPowers[-exponent] : d * kPowers[exponent];
+  *out = start != 0 ? -d : d;
+  return true;
+}
+
 Value container(od::value v, od::json_type type, std::size_t depth, std::size_t max_depth,
                 std::uint32_t parent, Builder& b, error_code* error);
 
@@ -261,7 +317,8 @@ template <class Put>
     case od::json_type::number: {
       // A plain integer of up to 18 digits (ids, counts: most of them) is read here: an
       // optional '-', digits without a leading zero, then the token's end or whitespace (the
-      // token runs to the next structural character). Anything else goes to other_number.
+      // token runs to the next structural character); so is a simple_float. Anything else goes
+      // to other_number.
       const std::string_view token = v.raw_json_token();
       const char* p = token.data();
       const std::size_t n = token.size();
@@ -278,6 +335,11 @@ template <class Put>
           (i == n || p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t')) [[likely]] {
         const auto m = static_cast<std::int64_t>(magnitude);
         put(Value::integer(start != 0 ? -m : m));
+        return simdjson::SUCCESS;
+      }
+      double d;
+      if (simple_float(p, n, start, i, magnitude, &d)) [[likely]] {
+        put(Value::floating(d));
         return simdjson::SUCCESS;
       }
       Value x;
@@ -357,19 +419,25 @@ Value container(od::value v, od::json_type type, std::size_t depth, std::size_t 
     od::field f;
     if ((*error = std::move(field).get(f))) return Value();
     // The key straight from the input when it has no escapes (almost always): no copy
-    // into simdjson's string buffer, whose pages would be touched once and dropped.
+    // into simdjson's string buffer, whose pages would be touched once and dropped. The
+    // expected key is checked first, in place: no search for the key's end.
     const char* key = f.key().raw();
-    std::size_t n = plain_length(key);
-    if (key[n] == '\\') [[unlikely]] {
-      n = raw_length(key, n);
-      std::string_view unescaped;
-      if ((*error = unescape(b, f.key(), n, &unescaped))) return Value();
-      key = unescaped.data();
-      n = unescaped.size();
-    }
     std::uint32_t id;
-    Value k = b.keys.get(key, n, guess, &id);
-    if (id != guess) [[unlikely]] {
+    Value k;
+    if (guess != KeyTable::kNoKey && b.keys.is_key(key, guess)) [[likely]] {
+      id = guess;
+      k = b.keys.copy(id);
+    } else {
+      std::size_t n = plain_length(key);
+      if (key[n] == '\\') [[unlikely]] {
+        n = raw_length(key, n);
+        std::string_view unescaped;
+        if ((*error = unescape(b, f.key(), n, &unescaped))) return Value();
+        key = unescaped.data();
+        n = unescaped.size();
+      }
+      k = b.keys.get(key, n, &id);
+      // Learn the key for the next object like this one.
       if (first) {
         b.keys.set_first_key(parent, id);
       } else if (previous != KeyTable::kNoKey) {

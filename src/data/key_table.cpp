@@ -34,6 +34,7 @@ Value KeyTable::insert(const Words& w, std::uint64_t h, const char* p, std::size
   k.w1 = w.w1;
   k.rest = bytes.data() + (n > 16 ? 16 : n);
   k.size = static_cast<std::uint32_t>(n);
+  k.plain = bytes.find_first_of("\"\\") == std::string_view::npos;
   known_.push_back(k);
   Slot s;
   s.hash = h;

@@ -12,8 +12,9 @@
 //     uses this to find repeated keys in an object by comparing pointers.
 //   - keys are numbered (ids, in order of first sight) and predicted: objects of one kind repeat
 //     their keys in the same order, so the table remembers which key followed each key last
-//     time, and which key came first in an object under each parent key. The reader passes the
-//     predicted id to get(); a right guess costs one word compare instead of a hash and a probe.
+//     time, and which key came first in an object under each parent key. The reader checks the
+//     input against the predicted key first (is_key): a right guess costs a word compare or
+//     two, with no search for the key's end, no hash and no probe.
 // Keys longer than kMaxKeyLength, and every new key once the table holds kMaxKeys, are fresh
 // (non-canonical) string Values, with id kNoKey.
 //
@@ -41,22 +42,14 @@ class KeyTable {
   static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
 
   // The key Value for the n bytes at p; *id is its id, kNoKey when it is not canonical (see
-  // above). `guess` is the predicted id (kNoKey: none). REQUIRES: 8 readable bytes after p + n
-  // (any values): the JSON input's padding, or the reader's unescape buffer, which has the same.
-  Value get(const char* p, std::size_t n, std::uint32_t guess, std::uint32_t* id) {
+  // above). REQUIRES: 8 readable bytes after p + n (any values): the JSON input's padding, or
+  // the reader's unescape buffer, which has the same.
+  Value get(const char* p, std::size_t n, std::uint32_t* id) {
     if (n > kMaxKeyLength) {
       *id = kNoKey;
       return Value::string(std::string_view(p, n));
     }
     const Words w = words(p, n);
-    if (guess != kNoKey) {
-      const Known& g = known_[guess];
-      if (g.w0 == w.w0 && g.w1 == w.w1 && g.size == n &&
-          (n <= 16 || std::memcmp(p + 16, g.rest, n - 16) == 0)) [[likely]] {
-        *id = guess;
-        return keys_[guess].copy();
-      }
-    }
     const std::uint64_t h = hash(w, p, n);
     if (!slots_.empty()) {
       const std::size_t mask = slots_.size() - 1;
@@ -73,6 +66,20 @@ class KeyTable {
     }
     return insert(w, h, p, n, id);
   }
+
+  // Whether the input at p (a key's raw bytes, after its opening quote) is exactly key `guess`
+  // (a canonical id) followed by its closing quote: then it is that key, without looking for
+  // its end first. Only for keys without '"' or '\\' (so the quote found is the real end).
+  // REQUIRES: p is followed by the input's padding.
+  bool is_key(const char* p, std::uint32_t guess) const noexcept {
+    const Known& g = known_[guess];
+    if (!g.plain) return false;
+    const std::size_t n = g.size;
+    const Words w = words(p, n);
+    return g.w0 == w.w0 && g.w1 == w.w1 && p[n] == '"' &&
+           (n <= 16 || std::memcmp(p + 16, g.rest, n - 16) == 0);
+  }
+  Value copy(std::uint32_t id) noexcept { return keys_[id].copy(); }
 
   // The predictions. REQUIRES: the ids below are canonical ids (not kNoKey) unless said.
   // The key expected after key `id` (kNoKey: no guess), and learning it.
@@ -102,6 +109,7 @@ class KeyTable {
     std::uint64_t w1 = 0;
     const char* rest = nullptr;  // bytes 16.. (inside the key Value's own bytes)
     std::uint32_t size = 0;
+    bool plain = false;            // no '"' or '\\' in the key (see is_key)
     std::uint32_t next = kNoKey;   // the key that followed this one last time
     std::uint32_t first = kNoKey;  // the first key of an object under this one last time
   };
