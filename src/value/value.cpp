@@ -22,7 +22,7 @@ using value_internal::UndefinedHeap;
 
 // ---- construction ----------------------------------------------------------------------------
 
-Value Value::from_heap(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept {
+Value Value::from_heap(ValueKind k, HeapObject* p, Flags flags) noexcept {
   Value v;
   v.kind_ = k;
   v.flags_ = flags;
@@ -146,17 +146,13 @@ std::string_view Value::undefined_name() const noexcept {
 
 Value Value::with_safe(bool safe) const {
   Value v(*this);
-  if (safe) {
-    v.flags_ |= kSafeFlag;
-  } else {
-    v.flags_ &= static_cast<std::uint8_t>(~kSafeFlag);
-  }
+  v.set(kSafeFlag, safe);
   return v;
 }
 
 Value Value::as_tuple() const {
   Value v(*this);
-  v.flags_ |= kTupleFlag;
+  v.set(kTupleFlag, true);
   return v;
 }
 
