@@ -94,13 +94,23 @@ using List = std::vector<Value>;
 class Value {
  public:
   // Construction. The default Value is undefined (no name).
-  Value() noexcept : kind_(ValueKind::kUndefined), flags_(0) { u_.ptr = nullptr; }
+  Value() noexcept : kind_(ValueKind::kUndefined), flags_(kNoFlags) { u_.ptr = nullptr; }
   static Value undefined(std::string_view name = {});  // name kept for error messages
-  static Value none() noexcept;
-  static Value boolean(bool b) noexcept;
-  static Value integer(std::int64_t i) noexcept;
+  // The scalars are inline: the data readers make millions of them.
+  static Value none() noexcept { return scalar(ValueKind::kNone, 0); }
+  static Value boolean(bool b) noexcept {
+    Value v = scalar(ValueKind::kBool, 0);
+    v.u_.b = b;
+    return v;
+  }
+  static Value integer(std::int64_t i) noexcept { return scalar(ValueKind::kInt, i); }
   static Value big_integer(BigInt b);  // normalises to kInt when it fits
-  static Value floating(double d) noexcept;
+  static Value floating(double d) noexcept {
+    Value v;
+    v.kind_ = ValueKind::kFloat;
+    v.u_.f = d;
+    return v;
+  }
   static Value string(std::string s);
   static Value string(std::string_view s);
   static Value string(const char* s) { return string(std::string_view(s)); }
@@ -131,7 +141,7 @@ class Value {
   Value(const Value& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) { retain(); }
   Value(Value&& o) noexcept : kind_(o.kind_), flags_(o.flags_), u_(o.u_) {
     o.kind_ = ValueKind::kUndefined;
-    o.flags_ = 0;
+    o.flags_ = kNoFlags;
     o.u_.ptr = nullptr;
   }
   Value& operator=(const Value& o) noexcept {
@@ -163,10 +173,10 @@ class Value {
   bool is_number() const noexcept { return is_integer() || is_float(); }  // not bool
   bool is_string() const noexcept { return kind_ == ValueKind::kString; }
   bool is_list() const noexcept { return kind_ == ValueKind::kList; }  // list or tuple
-  bool is_tuple() const noexcept { return is_list() && (flags_ & kTupleFlag); }
+  bool is_tuple() const noexcept { return is_list() && has(kTupleFlag); }
   bool is_map() const noexcept { return kind_ == ValueKind::kMap; }
   bool is_object() const noexcept { return kind_ == ValueKind::kObject; }
-  bool is_safe() const noexcept { return is_string() && (flags_ & kSafeFlag); }
+  bool is_safe() const noexcept { return is_string() && has(kSafeFlag); }
 
   // Accessors. REQUIRES: the matching kind.
   bool as_bool() const noexcept { return u_.b; }
@@ -218,13 +228,31 @@ class Value {
   const HeapObject* heap() const noexcept { return is_heap() ? u_.ptr : nullptr; }
 
  private:
-  static constexpr std::uint8_t kSafeFlag = 1;
-  static constexpr std::uint8_t kTupleFlag = 2;
+  // The marks. An enum rather than std::uint8_t: a store through a char type may alias any
+  // object, so every Value written made the compiler reload every pointer it held.
+  enum class Flags : std::uint8_t {};
+  static constexpr Flags kNoFlags{0};
+  static constexpr Flags kSafeFlag{1};
+  static constexpr Flags kTupleFlag{2};
+  bool has(Flags f) const noexcept {
+    return (static_cast<unsigned>(flags_) & static_cast<unsigned>(f)) != 0;
+  }
+  void set(Flags f, bool on) noexcept {
+    const unsigned bits = static_cast<unsigned>(flags_);
+    const unsigned bit = static_cast<unsigned>(f);
+    flags_ = static_cast<Flags>(on ? bits | bit : bits & ~bit);
+  }
 
+  // Undefined (a named one), big integers, strings, lists, maps and objects: one bit test.
+  static constexpr unsigned kHeapKinds =
+      1u << static_cast<unsigned>(ValueKind::kUndefined) |
+      1u << static_cast<unsigned>(ValueKind::kBigInt) |
+      1u << static_cast<unsigned>(ValueKind::kString) |
+      1u << static_cast<unsigned>(ValueKind::kList) | 1u << static_cast<unsigned>(ValueKind::kMap) |
+      1u << static_cast<unsigned>(ValueKind::kObject);
+  static_assert(static_cast<unsigned>(ValueKind::kObject) < 32, "kHeapKinds is one word");
   bool is_heap() const noexcept {
-    return (kind_ == ValueKind::kUndefined || kind_ >= ValueKind::kString ||
-            kind_ == ValueKind::kBigInt) &&
-           u_.ptr != nullptr;
+    return ((kHeapKinds >> static_cast<unsigned>(kind_)) & 1u) != 0 && u_.ptr != nullptr;
   }
   void retain() const noexcept {
     if (is_heap()) u_.ptr->retain();
@@ -236,12 +264,24 @@ class Value {
   }
   [[gnu::noinline]] void drop_reference() noexcept { u_.ptr->release(); }
   friend class PrepaidValue;
-  static Value from_heap(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
+  static Value from_heap(ValueKind k, HeapObject* p, Flags flags = kNoFlags) noexcept;
   // Wraps a heap object created with one reference already counted (no retain).
-  static Value adopt(ValueKind k, HeapObject* p, std::uint8_t flags = 0) noexcept;
+  static Value adopt(ValueKind k, HeapObject* p, Flags flags = kNoFlags) noexcept {
+    Value v;
+    v.kind_ = k;
+    v.flags_ = flags;
+    v.u_.ptr = p;
+    return v;
+  }
+  static Value scalar(ValueKind k, std::int64_t bits) noexcept {
+    Value v;
+    v.kind_ = k;
+    v.u_.i = bits;
+    return v;
+  }
 
   ValueKind kind_;
-  std::uint8_t flags_;
+  Flags flags_;
   union Payload {
     bool b;
     std::int64_t i;

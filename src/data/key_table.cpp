@@ -7,10 +7,10 @@
 namespace docforge::data {
 
 Value KeyTable::insert(const Words& w, std::uint64_t h, const char* p, std::size_t n,
-                       bool* canonical) {
+                       std::uint32_t* id) {
   Value key = Value::string(std::string_view(p, n));
   if (keys_.size() >= kMaxKeys) {
-    *canonical = false;
+    *id = kNoKey;
     return key;
   }
   if ((keys_.size() + 1) * 2 > slots_.size()) {
@@ -26,20 +26,24 @@ Value KeyTable::insert(const Words& w, std::uint64_t h, const char* p, std::size
       slots_[i] = s;
     }
   }
+  known_.reserve(keys_.size() + 1);  // so that keys_ and known_ grow together or not at all
   keys_.emplace_back(std::move(key));
   const std::string_view bytes = keys_.back().value().as_string();
+  Known k;
+  k.w0 = w.w0;
+  k.w1 = w.w1;
+  k.rest = bytes.data() + (n > 16 ? 16 : n);
+  k.size = static_cast<std::uint32_t>(n);
+  k.plain = bytes.find_first_of("\"\\") == std::string_view::npos;
+  known_.push_back(k);
   Slot s;
-  s.w0 = w.w0;
-  s.w1 = w.w1;
-  s.rest = bytes.data() + (n > 16 ? 16 : n);
   s.hash = h;
-  s.size = static_cast<std::uint32_t>(n);
   s.key = static_cast<std::uint32_t>(keys_.size());
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = slot(h);
   while (slots_[i].key != 0) i = (i + 1) & mask;
   slots_[i] = s;
-  *canonical = true;
+  *id = s.key - 1;
   return keys_.back().copy();
 }
 

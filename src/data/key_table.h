@@ -10,8 +10,13 @@
 //   - a key the table holds is canonical: it is the only Value the table hands out for those
 //     bytes, so two canonical keys are equal exactly when they are the same object. The reader
 //     uses this to find repeated keys in an object by comparing pointers.
+//   - keys are numbered (ids, in order of first sight) and predicted: objects of one kind repeat
+//     their keys in the same order, so the table remembers which key followed each key last
+//     time, and which key came first in an object under each parent key. The reader checks the
+//     input against the predicted key first (is_key): a right guess costs a word compare or
+//     two, with no search for the key's end, no hash and no probe.
 // Keys longer than kMaxKeyLength, and every new key once the table holds kMaxKeys, are fresh
-// (non-canonical) string Values.
+// (non-canonical) string Values, with id kNoKey.
 //
 // Thread safety: one thread at a time uses a table (one per JsonReader); the Values it hands
 // out are ordinary Values.
@@ -34,12 +39,14 @@ class KeyTable {
   static constexpr std::size_t kMaxKeyLength = 64;
   static constexpr std::size_t kMaxKeys = 4096;
 
-  // The key Value for the n bytes at p; *canonical tells whether the table holds it (see
+  static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
+
+  // The key Value for the n bytes at p; *id is its id, kNoKey when it is not canonical (see
   // above). REQUIRES: 8 readable bytes after p + n (any values): the JSON input's padding, or
   // the reader's unescape buffer, which has the same.
-  Value get(const char* p, std::size_t n, bool* canonical) {
+  Value get(const char* p, std::size_t n, std::uint32_t* id) {
     if (n > kMaxKeyLength) {
-      *canonical = false;
+      *id = kNoKey;
       return Value::string(std::string_view(p, n));
     }
     const Words w = words(p, n);
@@ -49,14 +56,42 @@ class KeyTable {
       for (std::size_t i = slot(h);; i = (i + 1) & mask) {
         const Slot& s = slots_[i];
         if (s.key == 0) break;
-        if (s.w0 == w.w0 && s.w1 == w.w1 && s.size == n &&
-            (n <= 16 || std::memcmp(p + 16, s.rest, n - 16) == 0)) {
-          *canonical = true;
+        const Known& k = known_[s.key - 1];
+        if (s.hash == h && k.w0 == w.w0 && k.w1 == w.w1 && k.size == n &&
+            (n <= 16 || std::memcmp(p + 16, k.rest, n - 16) == 0)) {
+          *id = s.key - 1;
           return keys_[s.key - 1].copy();
         }
       }
     }
-    return insert(w, h, p, n, canonical);
+    return insert(w, h, p, n, id);
+  }
+
+  // Whether the input at p (a key's raw bytes, after its opening quote) is exactly key `guess`
+  // (a canonical id) followed by its closing quote: then it is that key, without looking for
+  // its end first. Only for keys without '"' or '\\' (so the quote found is the real end).
+  // REQUIRES: p is followed by the input's padding.
+  bool is_key(const char* p, std::uint32_t guess) const noexcept {
+    const Known& g = known_[guess];
+    if (!g.plain) return false;
+    const std::size_t n = g.size;
+    const Words w = words(p, n);
+    return g.w0 == w.w0 && g.w1 == w.w1 && p[n] == '"' &&
+           (n <= 16 || std::memcmp(p + 16, g.rest, n - 16) == 0);
+  }
+  Value copy(std::uint32_t id) noexcept { return keys_[id].copy(); }
+
+  // The predictions. REQUIRES: the ids below are canonical ids (not kNoKey) unless said.
+  // The key expected after key `id` (kNoKey: no guess), and learning it.
+  std::uint32_t next_key(std::uint32_t id) const noexcept { return known_[id].next; }
+  void set_next_key(std::uint32_t id, std::uint32_t next) noexcept { known_[id].next = next; }
+  // The key expected first in an object that is the value of key `parent` (or an item of a
+  // list that is); `parent` kNoKey: the document's root and the lists in it. And learning it.
+  std::uint32_t first_key(std::uint32_t parent) const noexcept {
+    return parent == kNoKey ? root_first_ : known_[parent].first;
+  }
+  void set_first_key(std::uint32_t parent, std::uint32_t first) noexcept {
+    (parent == kNoKey ? root_first_ : known_[parent].first) = first;
   }
 
  private:
@@ -65,12 +100,18 @@ class KeyTable {
     std::uint64_t w1;
   };
   struct Slot {
+    std::uint64_t hash = 0;  // for growing the index without reading the key again
+    std::uint32_t key = 0;   // 1 + the key's id; 0: empty slot
+  };
+  // What the table knows of a key, by id.
+  struct Known {
     std::uint64_t w0 = 0;  // the key's bytes 0-7 and 8-15, zero past its end
     std::uint64_t w1 = 0;
     const char* rest = nullptr;  // bytes 16.. (inside the key Value's own bytes)
-    std::uint64_t hash = 0;      // for growing the index without reading the key again
     std::uint32_t size = 0;
-    std::uint32_t key = 0;  // 1 + index into keys_; 0: empty slot
+    bool plain = false;            // no '"' or '\\' in the key (see is_key)
+    std::uint32_t next = kNoKey;   // the key that followed this one last time
+    std::uint32_t first = kNoKey;  // the first key of an object under this one last time
   };
 
   // The first 16 bytes as two words, zero past the key's end.
@@ -97,11 +138,13 @@ class KeyTable {
     return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ULL) >> shift_);
   }
 
-  Value insert(const Words& w, std::uint64_t h, const char* p, std::size_t n, bool* canonical);
+  Value insert(const Words& w, std::uint64_t h, const char* p, std::size_t n, std::uint32_t* id);
 
   std::vector<Slot> slots_;         // open addressing, a power of two, at most half full
   int shift_ = 64;                  // 64 - log2(slots_.size())
-  std::vector<PrepaidValue> keys_;  // the canonical keys, in order of first sight
+  std::vector<PrepaidValue> keys_;  // the canonical keys, by id (in order of first sight)
+  std::vector<Known> known_;        // likewise
+  std::uint32_t root_first_ = kNoKey;
 };
 
 }  // namespace docforge::data

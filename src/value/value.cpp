@@ -22,20 +22,12 @@ using value_internal::UndefinedHeap;
 
 // ---- construction ----------------------------------------------------------------------------
 
-Value Value::from_heap(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept {
+Value Value::from_heap(ValueKind k, HeapObject* p, Flags flags) noexcept {
   Value v;
   v.kind_ = k;
   v.flags_ = flags;
   v.u_.ptr = p;
   if (p) p->retain();
-  return v;
-}
-
-Value Value::adopt(ValueKind k, HeapObject* p, std::uint8_t flags) noexcept {
-  Value v;
-  v.kind_ = k;
-  v.flags_ = flags;
-  v.u_.ptr = p;
   return v;
 }
 
@@ -63,37 +55,9 @@ Value Value::undefined(std::string_view name) {
   return adopt(ValueKind::kUndefined, new UndefinedHeap(name));
 }
 
-Value Value::none() noexcept {
-  Value v;
-  v.kind_ = ValueKind::kNone;
-  return v;
-}
-
-Value Value::boolean(bool b) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kBool;
-  v.u_.i = 0;
-  v.u_.b = b;
-  return v;
-}
-
-Value Value::integer(std::int64_t i) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kInt;
-  v.u_.i = i;
-  return v;
-}
-
 Value Value::big_integer(BigInt b) {
   if (b.fits_int64()) return integer(b.to_int64());
   return adopt(ValueKind::kBigInt, new BigIntHeap(std::move(b)));
-}
-
-Value Value::floating(double d) noexcept {
-  Value v;
-  v.kind_ = ValueKind::kFloat;
-  v.u_.f = d;
-  return v;
 }
 
 Value Value::string(std::string s) { return string(std::string_view(s)); }
@@ -122,7 +86,20 @@ Value Value::string(std::string_view s, ValueArena& arena) {
   if (s.size() > ValueArena::kMaxObjectSize - sizeof(StringHeap)) return string(s);
   void* mem = arena.allocate(sizeof(StringHeap) + s.size());
   auto* h = new (mem) InArena<StringHeap>(static_cast<std::uint32_t>(s.size()));
-  if (!s.empty()) std::memcpy(reinterpret_cast<char*>(static_cast<StringHeap*>(h) + 1), s.data(), s.size());
+  char* to = reinterpret_cast<char*>(static_cast<StringHeap*>(h) + 1);
+  const char* from = s.data();
+  const std::size_t n = s.size();
+  // Most strings in a document are short: two overlapping fixed-size copies (plain moves)
+  // instead of a call to memcpy.
+  if (n >= 8 && n <= 16) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + n - 8, from + n - 8, 8);
+  } else if (n >= 4 && n < 8) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + n - 4, from + n - 4, 4);
+  } else if (n != 0) {
+    std::memcpy(to, from, n);
+  }
   return adopt(ValueKind::kString, h);
 }
 
@@ -182,17 +159,13 @@ std::string_view Value::undefined_name() const noexcept {
 
 Value Value::with_safe(bool safe) const {
   Value v(*this);
-  if (safe) {
-    v.flags_ |= kSafeFlag;
-  } else {
-    v.flags_ &= static_cast<std::uint8_t>(~kSafeFlag);
-  }
+  v.set(kSafeFlag, safe);
   return v;
 }
 
 Value Value::as_tuple() const {
   Value v(*this);
-  v.flags_ |= kTupleFlag;
+  v.set(kTupleFlag, true);
   return v;
 }
 
