@@ -15,34 +15,6 @@ namespace {
 // The smallest glyph position correction written in a TJ array, in 1/1000 em: 0.01 pt at 10 pt.
 constexpr double kMinAdjust = 1.0;
 
-// A number with up to three decimals, without trailing zeros, written at p; returns its end
-// (snprintf-free: content streams hold tens of thousands of them). At most 24 bytes.
-char* put_num(char* p, double v) {
-  long long m = std::llround(v * 1000.0);
-  if (m < 0) {
-    *p++ = '-';
-    m = -m;
-  }
-  long long whole = m / 1000;
-  const int frac = static_cast<int>(m % 1000);
-  char digits[20];
-  int n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole > 0);
-  while (n > 0) *p++ = digits[--n];
-  if (frac != 0) {
-    *p++ = '.';
-    *p++ = static_cast<char>('0' + frac / 100);
-    if (frac % 100 != 0) {
-      *p++ = static_cast<char>('0' + frac / 10 % 10);
-      if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
-    }
-  }
-  return p;
-}
-
 // A non-negative integer, written at p; returns its end. At most 20 bytes.
 char* put_uint(char* p, unsigned long long v) {
   char digits[20];
@@ -52,6 +24,27 @@ char* put_uint(char* p, unsigned long long v) {
     v /= 10;
   } while (v > 0);
   while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+// A number with up to three decimals, without trailing zeros, written at p; returns its end
+// (snprintf-free: content streams hold tens of thousands of them). At most 24 bytes.
+char* put_num(char* p, double v) {
+  long long m = std::llround(v * 1000.0);
+  if (m < 0) {
+    *p++ = '-';
+    m = -m;
+  }
+  p = put_uint(p, static_cast<unsigned long long>(m / 1000));
+  const int frac = static_cast<int>(m % 1000);
+  if (frac != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 100);
+    if (frac % 100 != 0) {
+      *p++ = static_cast<char>('0' + frac / 10 % 10);
+      if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+    }
+  }
   return p;
 }
 
@@ -81,6 +74,23 @@ char* put_hex4(char* p, uint32_t v) {
   p[2] = kHex[(v >> 4) & 15];
   p[3] = kHex[v & 15];
   return p + 4;
+}
+
+// A two-byte glyph code inside a literal string: (, ) and \\ escaped, and CR (which a reader
+// would take for an end of line and turn into LF); other bytes as they are. At most 4 bytes.
+char* put_code_bytes(char* p, uint32_t v) {
+  for (const auto b : {static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)}) {
+    if (b == '(' || b == ')' || b == '\\') {
+      *p++ = '\\';
+      *p++ = b;
+    } else if (b == '\r') {
+      *p++ = '\\';
+      *p++ = 'r';
+    } else {
+      *p++ = b;
+    }
+  }
+  return p;
 }
 
 void hex4(std::string& s, uint32_t v) {
@@ -364,9 +374,13 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
   }
   double pen_x = 0, pen_y = 0;
   bool open = false;  // inside [ ... ] TJ
-  bool in_hex = false;
-  const double scale = 1000.0 / size;
+  bool in_string = false;  // inside a string of glyph codes
   const bool cff = f.face->cff();
+  // Codes: two bytes a glyph in a literal string, or four hex digits for CFF fonts, whose codes
+  // finish() rewrites in place (a fixed width).
+  const char open_string = cff ? '<' : '(';
+  const char close_string = cff ? '>' : ')';
+  const double scale = 1000.0 / size;
   for (std::size_t i = 0; i < n; ++i) {
     const PositionedGlyph& g = glyphs[i];
     if (g.id >= f.glyphs.size()) f.glyphs.resize(std::max<std::size_t>(g.id + 1, f.glyphs.size() * 2));
@@ -376,7 +390,7 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
     char* p = s.at(Chunked::kRoom);
     if (!open || std::fabs(g.y - pen_y) > 0.0005) {
       if (open) {
-        if (in_hex) *p++ = '>';
+        if (in_string) *p++ = close_string;
         std::memcpy(p, "] TJ\n", 5);
         p += 5;
       }
@@ -396,7 +410,7 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
       std::memcpy(p, " Tm [", 5);
       p += 5;
       open = true;
-      in_hex = false;
+      in_string = false;
       pen_x = g.x;
       pen_y = g.y;
     } else {
@@ -405,22 +419,28 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
       // Pango's 1/1024 pt grid) until it is worth a number.
       double adjust = (pen_x - g.x) * scale;
       if (std::fabs(adjust) >= kMinAdjust) {
-        if (in_hex) *p++ = '>';
-        in_hex = false;
+        if (in_string) *p++ = close_string;
+        in_string = false;
         p = put_num(p, adjust);
         pen_x -= std::round(adjust * 1000.0) / 1000.0 / scale;
       }
     }
-    if (!in_hex) {
-      *p++ = '<';
-      in_hex = true;
+    if (!in_string) {
+      *p++ = open_string;
+      in_string = true;
+    }
+    if (cff) {
+      s.commit(p);
+      cff_codes_.push_back(CffCode{s.size(), font, g.id});
+      p = put_hex4(p, g.id);
+    } else {
+      p = put_code_bytes(p, g.id);
     }
     s.commit(p);
-    if (cff) cff_codes_.push_back(CffCode{s.size(), font, g.id});
-    s.commit(put_hex4(p, g.id));
     pen_x += use.width * size / 1000.0;
   }
-  s.put(in_hex ? ">] TJ ET\n" : "] TJ ET\n");
+  if (in_string) s.put(cff ? ">] TJ ET\n" : ")] TJ ET\n");
+  else s.put("] TJ ET\n");
   if (synthetic.bold) s.put("Q\n");
 }
 
