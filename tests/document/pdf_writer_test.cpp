@@ -137,6 +137,19 @@ TEST(FontSubsetCache, SameGlyphBlocksAreSubsetOnceAndKeepGlyphIds) {
 // Our TrueType subsetter keeps a composite glyph's components (DejaVu Sans draws "À" from "A"
 // and a ring): the glyph has the extents of the original, every other glyph id but .notdef is
 // empty, and advances are kept.
+TEST(FontSubsetCache, ToUnicodeMapsDeflateOncePerText) {
+  pdf::FontSubsetCache cache;
+  const std::string a = "1 beginbfchar\n<0024> <0041>\nendbfchar\n", b = a + "%";
+  const std::string first = cache.deflated_cmap(a);
+  EXPECT_EQ(inflate(first), a);
+  EXPECT_EQ(cache.deflated_cmap(a), first);
+  EXPECT_EQ(inflate(cache.deflated_cmap(b)), b);
+  // Past a generation's worth of other maps, the first is still served (from the previous
+  // generation) with the same bytes.
+  for (std::size_t i = 0; i < pdf::FontSubsetCache::kGeneration; ++i) cache.deflated_cmap(a + std::to_string(i));
+  EXPECT_EQ(cache.deflated_cmap(a), first);
+}
+
 TEST(TrueTypeSubset, KeepsCompositeComponentsAndGlyphIds) {
   if (!have_file(kDejaVu)) GTEST_SKIP() << "DejaVu Sans not installed";
   Face f(kDejaVu);

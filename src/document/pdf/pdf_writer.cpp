@@ -540,7 +540,8 @@ int PdfWriter::outline(int parent, std::string_view title, int page, double x, d
   return id;
 }
 
-void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs) {
+void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs,
+                           FontSubsetCache& subsets) {
   const FontFace& face = *f.face;
   const std::string name = subset.tag + "+" + face.postscript_name();
   int file = reserve();
@@ -611,9 +612,7 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   int to_unicode = reserve();
-  std::string deflated;
-  deflate_append(cmap, &deflated);
-  write_stream(to_unicode, "", deflated);
+  write_stream(to_unicode, "", subsets.deflated_cmap(cmap));  // the same CMap deflates once
   begin_object(f.object);
   out_ += fmt::format(
       "<< /Type /Font /Subtype /Type0 /BaseFont /{} /Encoding /Identity-H /DescendantFonts [{} 0 R] "
@@ -632,7 +631,7 @@ Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache&
     }
     auto subset = subsets.get(*f.face, glyphs);
     if (!subset.ok()) return std::move(subset).error();
-    write_font(f, **subset, glyphs);
+    write_font(f, **subset, glyphs, subsets);
     font_subsets.push_back(std::move(subset.value()));
   }
   // Page contents, with the codes of CFF glyphs changed to their ids in the subsets.

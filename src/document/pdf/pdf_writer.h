@@ -157,7 +157,8 @@ class PdfWriter {
   // (graphics state known from the start of the page).
   void set_fill(const Rgb& c);
   void set_stroke(const Rgb& c, double width);
-  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs);
+  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs,
+                  FontSubsetCache& subsets);
 
   double width_, height_;
   std::string out_;
