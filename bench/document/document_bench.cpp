@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "cli/heap_tuning.h"
+#include "cli/inline_font_matching.h"
 #include "docforge/document.h"
 
 namespace {
@@ -126,6 +127,7 @@ int warm(int argc, char** argv) {
 int once(int argc, char** argv) {
   if (argc < 4) return 2;
   docforge::cli::prefer_huge_heap_pages();  // as `docforge render` does first thing
+  docforge::cli::run_font_matching_inline();
   PdfEngine engine;
   ConvertOptions o;
   auto r = engine.render(read_file(argv[2]), o);

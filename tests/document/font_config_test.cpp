@@ -6,7 +6,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>
-#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <pango/pangofc-font.h>
 
 #include <cstdint>
@@ -16,11 +16,7 @@
 
 #include "docforge/document.h"
 
-// As in pdf_test.cpp (see there).
-extern "C" const char* __lsan_default_suppressions() {
-  return "leak:FcInitLoadConfigAndFonts\nleak:build_fast_config\nleak:cairo_surface_finish\n";
-}
-extern "C" const char* __asan_default_options() { return "fast_unwind_on_malloc=0"; }
+#include "document/pdf_test_leaks.h"
 
 namespace docforge::document::pdf {
 namespace {

@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -224,6 +225,26 @@ TEST_F(Pdf, ImagesPngAndSvgAreDrawnMissingOnesWarn) {
   std::string text = text_of(pdf);
   EXPECT_NE(text.find("Blue box"), std::string::npos);  // the caption
   EXPECT_NE(text.find("[Gone]"), std::string::npos);
+}
+
+TEST_F(Pdf, BrokenPngIsAWarningNamingTheFile) {
+  testing::TempDir tmp;
+  const std::string& dir = tmp.path();
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 40, 20);
+  cairo_surface_write_to_png(s, (dir + "/box.png").c_str());
+  cairo_surface_destroy(s);
+  std::ifstream in(dir + "/box.png", std::ios::binary);
+  std::string png((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(png.size(), 60u);
+  std::ofstream(dir + "/cut.png", std::ios::binary) << png.substr(0, 60);  // header, no pixels
+  ConvertOptions o;
+  o.base_dir = dir;
+  auto r = render("![Cut](cut.png)\n\nAfter the image.\n", o);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].find("cannot decode PNG"), std::string::npos) << r.warnings[0];
+  EXPECT_NE(r.warnings[0].find("cut.png"), std::string::npos) << r.warnings[0];
+  TempPdf pdf(r.bytes);
+  EXPECT_NE(text_of(pdf).find("After the image."), std::string::npos);
 }
 
 TEST_F(Pdf, PageSizesAndMargins) {

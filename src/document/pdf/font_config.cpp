@@ -1,7 +1,7 @@
 #include "document/pdf/font_config.h"
 
 #include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
+#include <pango/pangoft2.h>
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
@@ -136,6 +136,20 @@ FcConfig* system_config() {
   return config;
 }
 
+// The pattern substitution of a font map from new_font_map, as PangoCairo's was: the rules of
+// the map's configuration (PangoFT2 applies only the current configuration's, which is the rule-
+// less subset when it took the system's place), then outlines and metrics as designed: no
+// hinting, as cairo's font options with hint metrics off added when the rules had not decided.
+void substitute(FcPattern* pattern, gpointer map_config) {
+  auto* config = static_cast<FcConfig*>(map_config);
+  if (config != nullptr && config != FcConfigGetCurrent()) FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcValue v;
+  if (FcPatternGet(pattern, FC_HINTING, 0, &v) == FcResultNoMatch) FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+  if (FcPatternGet(pattern, FC_HINT_STYLE, 0, &v) == FcResultNoMatch) {
+    FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
+  }
+}
+
 }  // namespace
 
 FontSet default_font_set() {
@@ -160,19 +174,9 @@ void start_loading_fonts() {
   });
 }
 
-SystemFontsForDefaultFontMap::SystemFontsForDefaultFontMap() {
+FcConfig* system_config_in_place_of_subset() {
   default_font_set();
-  if (!fast_is_current) return;
-  PangoFontMap* map = new_font_map(FontSet::kSystem);
-  if (PANGO_IS_CAIRO_FONT_MAP(map)) {
-    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(map));
-    set_ = true;
-  }
-  g_object_unref(map);  // the default holds it
-}
-
-SystemFontsForDefaultFontMap::~SystemFontsForDefaultFontMap() {
-  if (set_) pango_cairo_font_map_set_default(nullptr);  // frees it
+  return system_config();
 }
 
 PangoFontMap* new_font_map(FontSet set) {
@@ -184,8 +188,10 @@ PangoFontMap* new_font_map(FontSet set) {
   } else {
     config = system_config();
   }
-  PangoFontMap* map = pango_cairo_font_map_new();
-  if (config != nullptr && PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+  PangoFontMap* map = pango_ft2_font_map_new();
+  pango_ft2_font_map_set_resolution(PANGO_FT2_FONT_MAP(map), 72.0, 72.0);
+  pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(map), substitute, config, nullptr);
+  if (config != nullptr) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
   return map;
 }
 

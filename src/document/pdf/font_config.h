@@ -50,9 +50,11 @@ FontSet default_font_set();
 // its first render (default_font_set() waits for it). Once per process; harmless after that.
 void start_loading_fonts();
 
-// A new Pango cairo font map on the given font set. The subset's configuration is built
-// once per process (from fontconfig's caches: no font file is opened) and made fontconfig's
-// current configuration before Pango's own FcInit would parse the system's a second time.
+// A new Pango font map on the given font set: PangoFT2 (no cairo in the process), 72 dpi,
+// unhinted, which lays text out exactly as a PangoCairo map with metrics hinting off did. The
+// subset's configuration is built once per process (from fontconfig's caches: no font file is
+// opened) and made fontconfig's current configuration before Pango's own FcInit would parse
+// the system's a second time.
 PangoFontMap* new_font_map(FontSet set);
 
 // A set of characters, copied out of a fontconfig FcCharSet: fontconfig links a set's pages
@@ -81,23 +83,14 @@ const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists)
 // aside, which are not drawn). False for invalid UTF-8.
 bool has_chars(const CharCoverage* chars, std::string_view text);
 
-// Whether a font of a Pango cairo font map is a face of one of the families of `family_lists`.
+// Whether a font of a Pango font map from new_font_map is a face of one of the families of `family_lists`.
 bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
 
-// For its lifetime, this thread's default Pango cairo font map is one on every font with the
-// system's rules, if the subset took the place of fontconfig's current configuration (else the
-// default map already is). For librsvg, which lays SVG text out with the default map: SVG text
-// then comes out as it always did. The first one parses the system configuration.
-class SystemFontsForDefaultFontMap {
- public:
-  SystemFontsForDefaultFontMap();
-  ~SystemFontsForDefaultFontMap();
-  SystemFontsForDefaultFontMap(const SystemFontsForDefaultFontMap&) = delete;
-  SystemFontsForDefaultFontMap& operator=(const SystemFontsForDefaultFontMap&) = delete;
-
- private:
-  bool set_ = false;
-};
+// The system's configuration (every installed face, the system's rules) when the subset took
+// its place as fontconfig's current one, for a font map outside the engine's (librsvg lays SVG
+// text out with Pango's default cairo font map); null when the current one is the system's.
+// The first call parses the system configuration.
+FcConfig* system_config_in_place_of_subset();
 
 }  // namespace docforge::document::pdf
 

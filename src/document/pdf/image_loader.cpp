@@ -2,10 +2,13 @@
 #include "document/pdf/deflate.h"
 #include "document/pdf/font_config.h"
 
-#include <cairo.h>
+#include <cairo.h>  // types only: cairo is reached through librsvg (svg_library)
 #include <dlfcn.h>
-#include <sys/stat.h>
 #include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>  // types only, as cairo
+#include <pango/pangofc-fontmap.h>
+#include <png.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -21,63 +24,96 @@ constexpr double kPxToPt = 0.75;  // CSS pixels (96 dpi) to points
 constexpr double kSvgScale = 3;   // SVG pixels per CSS pixel: 288 dpi at the natural size
 constexpr double kSvgMaxPixels = 4e6;
 
-// librsvg is opened on first use: linked directly it pulls ~15 libraries (ICU, libxml2,
-// gdk-pixbuf, ...) into every process and their relocation alone cost a fresh docforge process
-// more time than rendering a document. Loaded once, never unloaded; immutable afterwards.
-struct Rsvg {
+// librsvg is opened on first use, and cairo and PangoCairo through it (its dependencies):
+// linked directly, librsvg pulls ~15 libraries (ICU, libxml2, gdk-pixbuf, ...) and cairo ~11
+// (pixman, X11, xcb, ...) into every process, and their loading and relocation cost a fresh
+// docforge process more time than laying a document out. Loaded once, never unloaded;
+// immutable afterwards.
+struct SvgLibrary {
   RsvgHandle* (*new_from_data)(const guint8*, gsize, GError**) = nullptr;
   gboolean (*intrinsic_size)(RsvgHandle*, gdouble*, gdouble*) = nullptr;
   gboolean (*render_document)(RsvgHandle*, cairo_t*, const RsvgRectangle*, GError**) = nullptr;
+  cairo_surface_t* (*image_surface_create)(cairo_format_t, int, int) = nullptr;
+  unsigned char* (*image_surface_get_data)(cairo_surface_t*) = nullptr;
+  int (*image_surface_get_stride)(cairo_surface_t*) = nullptr;
+  void (*surface_flush)(cairo_surface_t*) = nullptr;
+  void (*surface_destroy)(cairo_surface_t*) = nullptr;
+  cairo_t* (*create)(cairo_surface_t*) = nullptr;
+  void (*destroy)(cairo_t*) = nullptr;
+  PangoFontMap* (*font_map_new)() = nullptr;
+  void (*font_map_set_default)(PangoCairoFontMap*) = nullptr;
   bool ok = false;
 };
 
-const Rsvg& rsvg() {
-  static const Rsvg lib = [] {
-    Rsvg r;
+template <typename F>
+bool lookup(void* lib, const char* name, F* f) {
+  *f = reinterpret_cast<F>(dlsym(lib, name));  // searches librsvg's dependencies too
+  return *f != nullptr;
+}
+
+const SvgLibrary& svg_library() {
+  static const SvgLibrary lib = [] {
+    SvgLibrary r;
     void* h = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
     if (h == nullptr) return r;
-    r.new_from_data = reinterpret_cast<decltype(r.new_from_data)>(dlsym(h, "rsvg_handle_new_from_data"));
-    r.intrinsic_size =
-        reinterpret_cast<decltype(r.intrinsic_size)>(dlsym(h, "rsvg_handle_get_intrinsic_size_in_pixels"));
-    r.render_document = reinterpret_cast<decltype(r.render_document)>(dlsym(h, "rsvg_handle_render_document"));
-    r.ok = r.new_from_data != nullptr && r.intrinsic_size != nullptr && r.render_document != nullptr;
+    r.ok = lookup(h, "rsvg_handle_new_from_data", &r.new_from_data) &&
+           lookup(h, "rsvg_handle_get_intrinsic_size_in_pixels", &r.intrinsic_size) &&
+           lookup(h, "rsvg_handle_render_document", &r.render_document) &&
+           lookup(h, "cairo_image_surface_create", &r.image_surface_create) &&
+           lookup(h, "cairo_image_surface_get_data", &r.image_surface_get_data) &&
+           lookup(h, "cairo_image_surface_get_stride", &r.image_surface_get_stride) &&
+           lookup(h, "cairo_surface_flush", &r.surface_flush) && lookup(h, "cairo_surface_destroy", &r.surface_destroy) &&
+           lookup(h, "cairo_create", &r.create) && lookup(h, "cairo_destroy", &r.destroy) &&
+           lookup(h, "pango_cairo_font_map_new", &r.font_map_new) &&
+           lookup(h, "pango_cairo_font_map_set_default", &r.font_map_set_default);
     return r;
   }();
   return lib;
 }
 
-// The pixels of an image surface as RGB samples and (when any pixel is not opaque) an alpha
-// mask, both deflated. cairo keeps ARGB32 premultiplied in native-endian words.
-ImageData from_surface(cairo_surface_t* s) {
-  cairo_surface_flush(s);
-  const int w = cairo_image_surface_get_width(s);
-  const int h = cairo_image_surface_get_height(s);
-  const int stride = cairo_image_surface_get_stride(s);
-  const bool has_alpha = cairo_image_surface_get_format(s) == CAIRO_FORMAT_ARGB32;
-  const unsigned char* data = cairo_image_surface_get_data(s);
+// For its lifetime, this thread's default PangoCairo font map (which librsvg lays SVG text out
+// with) is one on the system's fonts and rules, when the engine's font subset took the place of
+// fontconfig's current configuration: SVG text then comes out as it always did.
+class SystemFontsForSvg {
+ public:
+  explicit SystemFontsForSvg(const SvgLibrary& lib) : lib_(lib) {
+    FcConfig* config = system_config_in_place_of_subset();
+    if (config == nullptr) return;
+    PangoFontMap* map = lib_.font_map_new();
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    lib_.font_map_set_default(reinterpret_cast<PangoCairoFontMap*>(map));
+    g_object_unref(map);  // the default holds it
+    set_ = true;
+  }
+  ~SystemFontsForSvg() {
+    if (set_) lib_.font_map_set_default(nullptr);  // frees it
+  }
+  SystemFontsForSvg(const SystemFontsForSvg&) = delete;
+  SystemFontsForSvg& operator=(const SystemFontsForSvg&) = delete;
+
+ private:
+  const SvgLibrary& lib_;
+  bool set_ = false;
+};
+
+// What the PDF writer embeds for rows of 8-bit pixels of `channels` samples (3: RGB, 4: RGBA,
+// not premultiplied): the RGB samples and, when any pixel is not opaque, an alpha mask (/SMask),
+// both deflated.
+ImageData from_rgba(const unsigned char* data, int w, int h, std::size_t stride, int channels) {
   std::string rgb, alpha;
   rgb.resize(static_cast<std::size_t>(w) * h * 3);
-  if (has_alpha) alpha.resize(static_cast<std::size_t>(w) * h);
+  if (channels == 4) alpha.resize(static_cast<std::size_t>(w) * h);
   bool translucent = false;
   std::size_t o = 0;
   for (int y = 0; y < h; ++y) {
-    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+    const unsigned char* row = data + static_cast<std::size_t>(y) * stride;
     for (int x = 0; x < w; ++x, ++o) {
-      uint32_t p = row[x];
-      unsigned a = has_alpha ? p >> 24 : 255;
-      unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-      if (a != 255) {
-        translucent = true;
-        if (a != 0) {
-          r = std::min(255u, (r * 255 + a / 2) / a);
-          g = std::min(255u, (g * 255 + a / 2) / a);
-          b = std::min(255u, (b * 255 + a / 2) / a);
-        }
+      const unsigned char* p = row + static_cast<std::size_t>(x) * channels;
+      std::memcpy(&rgb[3 * o], p, 3);
+      if (channels == 4) {
+        alpha[o] = static_cast<char>(p[3]);
+        translucent |= p[3] != 255;
       }
-      rgb[3 * o] = static_cast<char>(r);
-      rgb[3 * o + 1] = static_cast<char>(g);
-      rgb[3 * o + 2] = static_cast<char>(b);
-      if (has_alpha) alpha[o] = static_cast<char>(a);
     }
   }
   ImageData out;
@@ -87,6 +123,58 @@ ImageData from_surface(cairo_surface_t* s) {
   deflate_append(rgb, &out.data);
   if (translucent) deflate_append(alpha, &out.alpha);
   return out;
+}
+
+// cairo's ARGB32 (premultiplied, native-endian words) as un-premultiplied RGBA.
+ImageData from_argb32(const unsigned char* data, int w, int h, int stride) {
+  std::string rgba(static_cast<std::size_t>(w) * h * 4, '\0');
+  std::size_t o = 0;
+  for (int y = 0; y < h; ++y) {
+    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<std::size_t>(y) * stride);
+    for (int x = 0; x < w; ++x, o += 4) {
+      uint32_t p = row[x];
+      unsigned a = p >> 24;
+      unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
+      if (a != 255 && a != 0) {
+        r = std::min(255u, (r * 255 + a / 2) / a);
+        g = std::min(255u, (g * 255 + a / 2) / a);
+        b = std::min(255u, (b * 255 + a / 2) / a);
+      }
+      rgba[o] = static_cast<char>(r);
+      rgba[o + 1] = static_cast<char>(g);
+      rgba[o + 2] = static_cast<char>(b);
+      rgba[o + 3] = static_cast<char>(a);
+    }
+  }
+  return from_rgba(reinterpret_cast<const unsigned char*>(rgba.data()), w, h, static_cast<std::size_t>(w) * 4, 4);
+}
+
+// A PNG decoded with libpng's simplified API to 8-bit sRGB, RGBA when it has any transparency.
+std::unique_ptr<Image> load_png(const std::string& path, const std::string& data, std::string* why) {
+  png_image png{};
+  png.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&png, data.data(), data.size())) {
+    *why = "cannot decode PNG '" + path + "': " + png.message;
+    return nullptr;
+  }
+  if (png.width > 20000 || png.height > 20000) {
+    png_image_free(&png);
+    *why = "PNG '" + path + "' is too large (" + std::to_string(png.width) + "x" + std::to_string(png.height) +
+           " pixels; at most 20000x20000)";
+    return nullptr;
+  }
+  const bool has_alpha = (png.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+  png.format = has_alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
+  std::string pixels(PNG_IMAGE_SIZE(png), '\0');
+  if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {
+    *why = "cannot decode PNG '" + path + "': " + png.message;
+    png_image_free(&png);
+    return nullptr;
+  }
+  const int w = static_cast<int>(png.width), h = static_cast<int>(png.height);
+  ImageData d = from_rgba(reinterpret_cast<const unsigned char*>(pixels.data()), w, h, PNG_IMAGE_ROW_STRIDE(png),
+                          has_alpha ? 4 : 3);
+  return std::make_unique<Image>(w * kPxToPt, h * kPxToPt, std::move(d));
 }
 
 bool read_file(const std::string& path, std::string* out) {
@@ -125,16 +213,7 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
     return nullptr;
   }
   if (data.size() > 8 && std::memcmp(data.data(), "\x89PNG", 4) == 0) {
-    cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
-    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-      cairo_surface_destroy(s);
-      *why = "cannot decode PNG '" + path + "'";
-      return nullptr;
-    }
-    double w = cairo_image_surface_get_width(s) * kPxToPt, h = cairo_image_surface_get_height(s) * kPxToPt;
-    auto image = std::make_unique<Image>(w, h, from_surface(s));
-    cairo_surface_destroy(s);
-    return image;
+    return load_png(path, data, why);
   }
   if (data.size() > 4 && static_cast<unsigned char>(data[0]) == 0xFF && static_cast<unsigned char>(data[1]) == 0xD8) {
     int w = 0, h = 0, components = 0;
@@ -151,19 +230,20 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
     return std::make_unique<Image>(w * kPxToPt, h * kPxToPt, std::move(d));
   }
   if (data.find("<svg") != std::string::npos) {
-    if (!rsvg().ok) {
+    const SvgLibrary& svg = svg_library();
+    if (!svg.ok) {
       *why = "cannot draw SVG '" + path + "': librsvg-2.so.2 is not installed";
       return nullptr;
     }
     GError* err = nullptr;
-    RsvgHandle* h = rsvg().new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &err);
+    RsvgHandle* h = svg.new_from_data(reinterpret_cast<const guint8*>(data.data()), data.size(), &err);
     if (h == nullptr) {
       *why = "cannot parse SVG '" + path + "'" + (err ? std::string(": ") + err->message : std::string());
       if (err) g_error_free(err);
       return nullptr;
     }
     gdouble w = 0, hh = 0;
-    if (!rsvg().intrinsic_size(h, &w, &hh) || w <= 0 || hh <= 0) {
+    if (!svg.intrinsic_size(h, &w, &hh) || w <= 0 || hh <= 0) {
       w = 400;
       hh = 300;
     }
@@ -172,18 +252,19 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
     if (w * hh * scale * scale > kSvgMaxPixels) scale = std::sqrt(kSvgMaxPixels / (w * hh));
     const int pw = std::max(1, static_cast<int>(std::lround(w * scale)));
     const int ph = std::max(1, static_cast<int>(std::lround(hh * scale)));
-    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph);
-    cairo_t* cr = cairo_create(s);
+    cairo_surface_t* s = svg.image_surface_create(CAIRO_FORMAT_ARGB32, pw, ph);
+    cairo_t* cr = svg.create(s);
     RsvgRectangle viewport{0, 0, static_cast<double>(pw), static_cast<double>(ph)};
     {
-      SystemFontsForDefaultFontMap fonts;  // librsvg lays SVG text out with the default font map
-      rsvg().render_document(h, cr, &viewport, nullptr);
+      SystemFontsForSvg fonts(svg);
+      svg.render_document(h, cr, &viewport, nullptr);
     }
-    cairo_destroy(cr);
+    svg.destroy(cr);
     g_object_unref(h);
-    auto image = std::make_unique<Image>(w * kPxToPt, hh * kPxToPt, from_surface(s));
-    cairo_surface_destroy(s);
-    return image;
+    svg.surface_flush(s);
+    ImageData pixels = from_argb32(svg.image_surface_get_data(s), pw, ph, svg.image_surface_get_stride(s));
+    svg.surface_destroy(s);
+    return std::make_unique<Image>(w * kPxToPt, hh * kPxToPt, std::move(pixels));
   }
   *why = "unsupported image format '" + path + "' (PNG, JPEG and SVG are supported)";
   return nullptr;

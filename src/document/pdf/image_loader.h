@@ -1,9 +1,10 @@
 // Images for the PDF engine, read once into what the PDF writer embeds (pdf_writer.h):
 //   JPEG  embedded as it is (DCTDecode), never decoded: only its size and components are read;
-//   PNG   decoded (cairo's PNG reader) to 8-bit RGB, plus an 8-bit alpha mask (/SMask) when
-//         any pixel is not opaque, both deflated;
-//   SVG   drawn by librsvg (dlopen()ed on the first SVG) into pixels at 3x its natural size
-//         (288 dpi when drawn at that size, at most 4 megapixels), then as PNG. The images
+//   PNG   decoded (libpng's simplified API, 8-bit sRGB) to RGB, plus an 8-bit alpha mask
+//         (/SMask) when any pixel is not opaque, both deflated;
+//   SVG   drawn by librsvg (dlopen()ed on the first SVG, with the cairo it draws through) into
+//         pixels at 3x its natural size (288 dpi when drawn at that size, at most 4
+//         megapixels), then as PNG. The images
 //         are only ever drawn at their natural size or smaller, so this is print resolution;
 //         keeping vectors would need an SVG-to-PDF-operators path of our own (librsvg draws
 //         only through cairo), which is not worth it for the charts and logos documents hold.

@@ -1,8 +1,7 @@
 #include "document/pdf/layout_engine.h"
 
-#include <cairo.h>
 #include <fmt/format.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +16,7 @@
 #include "document/pdf/image_loader.h"
 #include "document/pdf/pdf_painter.h"
 #include "document/pdf/pdf_writer.h"
+#include "document/pdf/shape_cache.h"
 
 namespace docforge::document::pdf {
 namespace {
@@ -280,12 +280,6 @@ struct LayoutEngine::Impl {
     if (context != nullptr) return;
     font_map = new_font_map(font_set);
     context = pango_font_map_create_context(font_map);
-    pango_cairo_context_set_resolution(context, 72.0);
-    cairo_font_options_t* fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(context, fo);
-    cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(context, FALSE);
   }
 
@@ -1436,7 +1430,9 @@ struct LayoutEngine::Impl {
 };
 
 LayoutEngine::LayoutEngine()
-    : subsets_(std::make_unique<FontSubsetCache>()), impl_(std::make_unique<Impl>(FontSet::kSystem, subsets_.get())) {
+    : subsets_(std::make_unique<FontSubsetCache>()),
+      shapes_(std::make_unique<ShapeCache>()),
+      impl_(std::make_unique<Impl>(FontSet::kSystem, subsets_.get())) {
   start_loading_fonts();
 }
 LayoutEngine::~LayoutEngine() = default;
@@ -1457,6 +1453,7 @@ static bool may_have_tasks(std::string_view md) {
 // after the fact.
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
                                           std::string_view source, std::string_view creation_date) {
+  ShapeCache::Scope shaping(shapes_.get());
   // The hyphenation patterns load while the font subset may still be loading on its thread.
   impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
   if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread

@@ -28,6 +28,7 @@
 namespace docforge::document::pdf {
 
 class FontSubsetCache;
+class ShapeCache;
 
 struct RenderOutput {
   std::string pdf;
@@ -52,6 +53,7 @@ class LayoutEngine {
  private:
   struct Impl;
   std::unique_ptr<FontSubsetCache> subsets_;  // shared by impl_ and system_ (outlives both)
+  std::unique_ptr<ShapeCache> shapes_;        // words shaped by either (shape_cache.h)
   std::unique_ptr<Impl> impl_;
   std::unique_ptr<Impl> system_;  // every installed font: when impl_'s subset lacks something
 };
