@@ -137,6 +137,19 @@ TEST(FontSubsetCache, SameGlyphBlocksAreSubsetOnceAndKeepGlyphIds) {
 // Our TrueType subsetter keeps a composite glyph's components (DejaVu Sans draws "À" from "A"
 // and a ring): the glyph has the extents of the original, every other glyph id but .notdef is
 // empty, and advances are kept.
+TEST(FontSubsetCache, ToUnicodeMapsDeflateOncePerText) {
+  pdf::FontSubsetCache cache;
+  const std::string a = "1 beginbfchar\n<0024> <0041>\nendbfchar\n", b = a + "%";
+  const std::string first = cache.deflated_cmap(a);
+  EXPECT_EQ(inflate(first), a);
+  EXPECT_EQ(cache.deflated_cmap(a), first);
+  EXPECT_EQ(inflate(cache.deflated_cmap(b)), b);
+  // Past a generation's worth of other maps, the first is still served (from the previous
+  // generation) with the same bytes.
+  for (std::size_t i = 0; i < pdf::FontSubsetCache::kGeneration; ++i) cache.deflated_cmap(a + std::to_string(i));
+  EXPECT_EQ(cache.deflated_cmap(a), first);
+}
+
 TEST(TrueTypeSubset, KeepsCompositeComponentsAndGlyphIds) {
   if (!have_file(kDejaVu)) GTEST_SKIP() << "DejaVu Sans not installed";
   Face f(kDejaVu);
@@ -255,6 +268,55 @@ TEST(PdfWriter, WritesAValidPdfWithTextOutlineAndLinks) {
   std::string fonts = run("pdffonts " + pdf.path());
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
   EXPECT_EQ(fonts.find(" no "), std::string::npos) << fonts;
+}
+
+// Glyph codes are two raw bytes in a literal string: the bytes that need it ((, ), \ and CR,
+// which a reader would turn into LF) are escaped, so every code reaches the viewer intact.
+// The stroke colour and width, like the fill, are written only when they change.
+TEST(PdfWriter, GlyphCodesWithStringDelimitersAndStrokeState) {
+  if (!have_tools() || !have_file(kDejaVu)) GTEST_SKIP() << "qpdf, poppler-utils or DejaVu Sans missing";
+  Face f(kDejaVu);
+  auto face = std::make_shared<pdf::FontFace>(f.face, "dejavu:0");
+  pdf::PdfWriter w(300, 200);
+  w.begin_page();
+  w.stroke_line(10, 40, 100, 40, 0.5, pdf::Rgb{0, 0, 1});
+  w.stroke_line(10, 50, 100, 50, 0.5, pdf::Rgb{0, 0, 1});  // same state: not restated
+  w.stroke_rect(10, 60, 20, 20, 0.75, pdf::Rgb{0, 0, 1});   // a new width only
+  const int font = w.font(face);
+  const uint32_t ids[] = {0x000D, 0x0028, 0x0029, 0x005C, 0x0A28, 0x0D5C, 0x0D0D, 0x2829 % face->glyph_count()};
+  const char* letters[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+  std::vector<pdf::PositionedGlyph> glyphs;
+  double x = 20;
+  for (uint32_t id : ids) {
+    glyphs.push_back({id, x, 100});
+    x += face->advance(id) * 12 / 1000;
+  }
+  w.show_glyphs(font, 12, pdf::Rgb{}, glyphs.data(), glyphs.size());
+  for (std::size_t i = 0; i < glyphs.size(); ++i) w.map_text(font, ids[i], letters[i]);
+  w.end_page();
+  pdf::FontSubsetCache cache;
+  auto bytes = w.finish(pdf::DocumentInfo{}, cache);
+  ASSERT_TRUE(bytes.ok());
+  TempPdf pdf(*bytes);
+  expect_valid(pdf);
+  std::string text = run("pdftotext " + pdf.path() + " -");
+  EXPECT_NE(text.find("abcdefgh"), std::string::npos) << text;
+  // The escapes are in the page's content (qpdf rewrites strings in its QDF form: read it raw).
+  std::string content;
+  for (std::size_t at = bytes->find(">>\nstream\n"); at != std::string::npos;
+       at = bytes->find(">>\nstream\n", at + 1)) {
+    const std::size_t start = at + 10;
+    const std::size_t end = bytes->find("\nendstream", start);
+    if (end == std::string::npos) break;
+    std::string s = inflate(bytes->substr(start, end - start));
+    if (s.find(" Tm [") != std::string::npos) content = s;
+  }
+  EXPECT_NE(content.find(std::string("(\0\\r\0\\(\0\\)\0\\\\", 13)), std::string::npos) << content;
+  std::size_t rg = 0, widths = 0;
+  for (std::size_t at = content.find(" RG\n"); at != std::string::npos; at = content.find(" RG\n", at + 1)) ++rg;
+  for (std::size_t at = content.find(" w\n"); at != std::string::npos; at = content.find(" w\n", at + 1)) ++widths;
+  EXPECT_EQ(rg, 1u) << content;
+  EXPECT_EQ(widths, 2u) << content;
 }
 
 class PdfEngineWriter : public ::testing::Test {

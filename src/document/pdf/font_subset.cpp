@@ -206,4 +206,24 @@ Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& f
   return found;
 }
 
+const std::string& FontSubsetCache::deflated_cmap(const std::string& text) {
+  auto it = cmaps_.find(text);
+  if (it != cmaps_.end()) return it->second;
+  std::string deflated;
+  auto old = previous_cmaps_.find(text);
+  if (old != previous_cmaps_.end()) {
+    deflated = std::move(old->second);
+    previous_cmaps_.erase(old);
+  } else {
+    deflate_append(text, &deflated);
+  }
+  if (cmaps_.size() >= kGeneration || cmap_bytes_ >= kGenerationBytes) {
+    previous_cmaps_ = std::move(cmaps_);
+    cmaps_.clear();
+    cmap_bytes_ = 0;
+  }
+  cmap_bytes_ += text.size() + deflated.size();
+  return cmaps_.emplace(text, std::move(deflated)).first->second;
+}
+
 }  // namespace docforge::document::pdf

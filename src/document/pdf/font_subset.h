@@ -103,11 +103,22 @@ class FontSubsetCache {
 
   std::size_t made() const { return made_; }  // subsets made (not served from the cache)
 
+  // The deflated bytes of a ToUnicode CMap, by its text: a document whose glyphs map as an
+  // earlier one's did (the same glyph set) writes the same CMap. libdeflate spends ~65,000
+  // instructions per call whatever the size (Huffman tables, block flush), most of the
+  // ~85,000 a 1 kB CMap costs. Bounded like the subsets (two generations, kGeneration CMaps
+  // or kGenerationBytes of text and deflated bytes each). The reference is valid until the
+  // next call.
+  const std::string& deflated_cmap(const std::string& text);
+
  private:
   using Map = std::unordered_map<std::string, std::shared_ptr<const FontSubset>>;
   Map current_, previous_;
   std::size_t current_bytes_ = 0;
   std::size_t made_ = 0;
+  using CmapMap = std::unordered_map<std::string, std::string>;  // text -> deflated
+  CmapMap cmaps_, previous_cmaps_;
+  std::size_t cmap_bytes_ = 0;
 };
 
 }  // namespace docforge::document::pdf

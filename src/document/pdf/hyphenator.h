@@ -1,8 +1,9 @@
 // Hyphenation with the LibreOffice/Hunspell (libhyphen) pattern dictionaries in /usr/share/hyphen
-// (hyphen-en-us and friends), applied with Liang's algorithm. Our own loader reads the ~11,000
-// patterns into one open-addressing table over a single arena (no allocation per pattern), once
-// per process: every Hyphenator shares the loaded patterns, which live until the process exits
-// (no teardown cost). libhyphen's loader took a quarter of a fresh process's time (pdf/README.md).
+// (hyphen-en-us and friends), applied with Liang's algorithm. Our own loader indexes the ~11,000
+// patterns in one pass over the file's text, kept as it is, with one open-addressing table (no
+// allocation per pattern), once per process: every Hyphenator shares the loaded patterns, which
+// live until the process exits (no teardown cost). libhyphen's loader took a quarter of a fresh
+// process's time (pdf/README.md).
 //
 // hyphenate() inserts U+00AD SOFT HYPHEN at the break points of every word of seven or more
 // letters; Pango then breaks lines there and draws a visible hyphen only when it does. Words are

@@ -15,50 +15,102 @@ namespace {
 // The smallest glyph position correction written in a TJ array, in 1/1000 em: 0.01 pt at 10 pt.
 constexpr double kMinAdjust = 1.0;
 
-// A number with up to three decimals, without trailing zeros (snprintf-free: content streams
-// hold tens of thousands of them).
-void num(std::string& s, double v) {
-  long long m = std::llround(v * 1000.0);
-  if (m < 0) {
-    s += '-';
-    m = -m;
-  }
-  long long whole = m / 1000;
-  int frac = static_cast<int>(m % 1000);
-  char buf[24];
+// A non-negative integer, written at p; returns its end. At most 20 bytes.
+char* put_uint(char* p, unsigned long long v) {
+  char digits[20];
   int n = 0;
   do {
-    buf[n++] = static_cast<char>('0' + whole % 10);
-    whole /= 10;
-  } while (whole > 0);
-  while (n > 0) s += buf[--n];
-  if (frac != 0) {
-    s += '.';
-    char f[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                 static_cast<char>('0' + frac % 10)};
-    int len = 3;
-    while (f[len - 1] == '0') --len;
-    s.append(f, static_cast<std::size_t>(len));
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v > 0);
+  while (n > 0) *p++ = digits[--n];
+  return p;
+}
+
+// A number with up to three decimals, without trailing zeros, written at p; returns its end
+// (snprintf-free: content streams hold tens of thousands of them). At most 24 bytes.
+char* put_num(char* p, double v) {
+  long long m = std::llround(v * 1000.0);
+  if (m < 0) {
+    *p++ = '-';
+    m = -m;
   }
+  p = put_uint(p, static_cast<unsigned long long>(m / 1000));
+  const int frac = static_cast<int>(m % 1000);
+  if (frac != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 100);
+    if (frac % 100 != 0) {
+      *p++ = static_cast<char>('0' + frac / 10 % 10);
+      if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
+    }
+  }
+  return p;
+}
+
+void num(std::string& s, double v) {
+  char buf[24];
+  s.append(buf, static_cast<std::size_t>(put_num(buf, v) - buf));
 }
 
 void num_sp(std::string& s, double v) {
-  num(s, v);
-  s += ' ';
+  char buf[25];
+  char* end = put_num(buf, v);
+  *end++ = ' ';
+  s.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+void uint_sp(std::string& s, unsigned long long v) {
+  char buf[21];
+  char* end = put_uint(buf, v);
+  *end++ = ' ';
+  s.append(buf, static_cast<std::size_t>(end - buf));
+}
+
+char* put_hex4(char* p, uint32_t v) {
+  static const char kHex[] = "0123456789ABCDEF";
+  p[0] = kHex[(v >> 12) & 15];
+  p[1] = kHex[(v >> 8) & 15];
+  p[2] = kHex[(v >> 4) & 15];
+  p[3] = kHex[v & 15];
+  return p + 4;
+}
+
+// A two-byte glyph code inside a literal string: (, ) and \\ escaped, and CR (which a reader
+// would take for an end of line and turn into LF); other bytes as they are. At most 4 bytes.
+char* put_code_bytes(char* p, uint32_t v) {
+  for (const auto b : {static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)}) {
+    if (b == '(' || b == ')' || b == '\\') {
+      *p++ = '\\';
+      *p++ = b;
+    } else if (b == '\r') {
+      *p++ = '\\';
+      *p++ = 'r';
+    } else {
+      *p++ = b;
+    }
+  }
+  return p;
 }
 
 void hex4(std::string& s, uint32_t v) {
-  static const char kHex[] = "0123456789ABCDEF";
-  const char digits[4] = {kHex[(v >> 12) & 15], kHex[(v >> 8) & 15], kHex[(v >> 4) & 15], kHex[v & 15]};
+  char digits[4];
+  put_hex4(digits, v);
   s.append(digits, 4);  // one append: four += were 0.45 M instructions per warm resume
 }
 
+// "r g b op\n", appended at once.
 void color_ops(std::string& s, const Rgb& c, const char* op) {
-  num_sp(s, c.r);
-  num_sp(s, c.g);
-  num_sp(s, c.b);
-  s += op;
-  s += '\n';
+  char buf[3 * 25 + 4];
+  char* p = put_num(buf, c.r);
+  *p++ = ' ';
+  p = put_num(p, c.g);
+  *p++ = ' ';
+  p = put_num(p, c.b);
+  *p++ = ' ';
+  while (*op != '\0') *p++ = *op++;
+  *p++ = '\n';
+  s.append(buf, static_cast<std::size_t>(p - buf));
 }
 
 // UTF-8 to UTF-16 code units (invalid bytes become U+FFFD, as utf8::decode reads them).
@@ -75,6 +127,24 @@ std::vector<uint16_t> utf16(std::string_view s) {
     }
   }
   return out;
+}
+
+// The first max_units UTF-16 code units of UTF-8 text, in hexadecimal (as utf16() gives them,
+// without a vector per text).
+void append_utf16_hex(std::string& s, std::string_view utf8, std::size_t max_units) {
+  std::size_t units = 0;
+  for (std::size_t i = 0; i < utf8.size() && units < max_units;) {
+    char32_t cp = utf8::decode(utf8, &i);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      hex4(s, static_cast<uint16_t>(0xD800 + (cp >> 10)));
+      if (++units == max_units) break;
+      hex4(s, static_cast<uint16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      hex4(s, static_cast<uint16_t>(cp));
+    }
+    ++units;
+  }
 }
 
 // A literal string with (, ) and \ escaped; bytes as they are.
@@ -130,6 +200,7 @@ void PdfWriter::begin_page() {
   content_.clear();
   annots_.clear();
   fill_set_ = false;
+  stroke_set_ = false;
   // Top-left origin, y downwards, for everything drawn on the page.
   content_ += "1 0 0 -1 0 ";
   num(content_, height_);
@@ -178,6 +249,17 @@ void PdfWriter::set_fill(const Rgb& c) {
   fill_set_ = true;
 }
 
+void PdfWriter::set_stroke(const Rgb& c, double width) {
+  if (!stroke_set_ || !(stroke_ == c)) color_ops(content_, c, "RG");
+  if (!stroke_set_ || stroke_width_ != width) {
+    num_sp(content_, width);
+    content_ += "w\n";
+  }
+  stroke_ = c;
+  stroke_width_ = width;
+  stroke_set_ = true;
+}
+
 void PdfWriter::fill_rect(double x, double y, double w, double h, const Rgb& color) {
   set_fill(color);
   num_sp(content_, x);
@@ -189,9 +271,7 @@ void PdfWriter::fill_rect(double x, double y, double w, double h, const Rgb& col
 
 void PdfWriter::stroke_line(double x0, double y0, double x1, double y1, double width, const Rgb& color,
                             const double* dash) {
-  color_ops(content_, color, "RG");
-  num_sp(content_, width);
-  content_ += "w ";
+  set_stroke(color, width);
   if (dash != nullptr) {
     content_ += '[';
     num_sp(content_, dash[0]);
@@ -208,9 +288,7 @@ void PdfWriter::stroke_line(double x0, double y0, double x1, double y1, double w
 }
 
 void PdfWriter::stroke_rect(double x, double y, double w, double h, double width, const Rgb& color) {
-  color_ops(content_, color, "RG");
-  num_sp(content_, width);
-  content_ += "w ";
+  set_stroke(color, width);
   num_sp(content_, x);
   num_sp(content_, y);
   num_sp(content_, w);
@@ -229,53 +307,110 @@ int PdfWriter::font(const std::shared_ptr<const FontFace>& face) {
   return it->second;
 }
 
+namespace {
+
+// Appends to a string through a stack buffer: one append per ~1 kB instead of one (with its
+// capacity check) per number or glyph code.
+class Chunked {
+ public:
+  explicit Chunked(std::string& s) : s_(s) {}
+  ~Chunked() { flush(); }
+  Chunked(const Chunked&) = delete;
+  Chunked& operator=(const Chunked&) = delete;
+  // Where the next `room` (at most kRoom) bytes go; commit(end) after writing them.
+  char* at(std::size_t room) {
+    if (n_ + room > sizeof buf_) flush();
+    return buf_ + n_;
+  }
+  void commit(char* end) { n_ = static_cast<std::size_t>(end - buf_); }
+  void put(std::string_view v) {
+    if (v.size() > kRoom) {
+      flush();
+      s_.append(v);
+      return;
+    }
+    char* p = at(v.size());
+    std::memcpy(p, v.data(), v.size());
+    commit(p + v.size());
+  }
+  std::size_t size() const { return s_.size() + n_; }  // of the string, once flushed
+  static constexpr std::size_t kRoom = 256;
+
+ private:
+  void flush() {
+    s_.append(buf_, n_);
+    n_ = 0;
+  }
+  std::string& s_;
+  char buf_[1024];
+  std::size_t n_ = 0;
+};
+
+}  // namespace
+
 void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const PositionedGlyph* glyphs,
                             std::size_t n, const Synthetic& synthetic) {
   if (n == 0 || size <= 0) return;
   DocFont& f = fonts_[static_cast<std::size_t>(font)];
   set_fill(color);
-  std::string& s = content_;
-  // The text matrix: glyph space (y up) into the page's y-down space, with the slant if any.
   const bool plain = synthetic.xx == 1 && synthetic.xy == 0 && synthetic.yx == 0 && synthetic.yy == 1;
-  std::string matrix = "1 0 0 -1 ";
-  if (!plain) {
-    matrix.clear();
-    num_sp(matrix, synthetic.xx);
-    num_sp(matrix, -synthetic.yx);
-    num_sp(matrix, synthetic.xy);
-    num_sp(matrix, -synthetic.yy);
-  }
   if (synthetic.bold) {
-    // Fill and stroke; the text state (Tr) and the stroke outlast ET, so inside q ... Q.
-    s += "q ";
-    color_ops(s, color, "RG");
-    num_sp(s, size / 24);
-    s += "w 2 Tr\n";
+    // Fill and stroke; the text state (Tr) and the stroke outlast ET, so inside q ... Q (which
+    // restores the stroke state set_stroke knows).
+    content_ += "q ";
+    color_ops(content_, color, "RG");
+    num_sp(content_, size / 24);
+    content_ += "w 2 Tr\n";
   }
-  s += fmt::format("BT /F{} ", font + 1);
-  num(s, size);
-  s += " Tf ";
+  Chunked s(content_);
+  {
+    char* p = s.at(64);
+    std::memcpy(p, "BT /F", 5);
+    p = put_uint(p + 5, static_cast<unsigned>(font) + 1);
+    *p++ = ' ';
+    p = put_num(p, size);
+    std::memcpy(p, " Tf ", 4);
+    s.commit(p + 4);
+  }
   double pen_x = 0, pen_y = 0;
   bool open = false;  // inside [ ... ] TJ
-  bool in_hex = false;
-  const double scale = 1000.0 / size;
+  bool in_string = false;  // inside a string of glyph codes
   const bool cff = f.face->cff();
+  // Codes: two bytes a glyph in a literal string, or four hex digits for CFF fonts, whose codes
+  // finish() rewrites in place (a fixed width).
+  const char open_string = cff ? '<' : '(';
+  const char close_string = cff ? '>' : ')';
+  const double scale = 1000.0 / size;
   for (std::size_t i = 0; i < n; ++i) {
     const PositionedGlyph& g = glyphs[i];
     if (g.id >= f.glyphs.size()) f.glyphs.resize(std::max<std::size_t>(g.id + 1, f.glyphs.size() * 2));
     GlyphUse& use = f.glyphs[g.id];
     if (use.width < 0) use.width = static_cast<int>(std::lround(f.face->advance(g.id)));
+    // At most: "> ] TJ\n", the text matrix (4 + 2 numbers), "Tm [", an adjustment, "<", a code.
+    char* p = s.at(Chunked::kRoom);
     if (!open || std::fabs(g.y - pen_y) > 0.0005) {
       if (open) {
-        if (in_hex) s += '>';
-        s += "] TJ\n";
+        if (in_string) *p++ = close_string;
+        std::memcpy(p, "] TJ\n", 5);
+        p += 5;
       }
-      s += matrix;
-      num_sp(s, g.x);
-      num_sp(s, g.y);
-      s += "Tm [";
+      // The text matrix: glyph space (y up) into the page's y-down space, with the slant if any.
+      if (plain) {
+        std::memcpy(p, "1 0 0 -1 ", 9);
+        p += 9;
+      } else {
+        for (double m : {synthetic.xx, -synthetic.yx, synthetic.xy, -synthetic.yy}) {
+          p = put_num(p, m);
+          *p++ = ' ';
+        }
+      }
+      p = put_num(p, g.x);
+      *p++ = ' ';
+      p = put_num(p, g.y);
+      std::memcpy(p, " Tm [", 5);
+      p += 5;
       open = true;
-      in_hex = false;
+      in_string = false;
       pen_x = g.x;
       pen_y = g.y;
     } else {
@@ -284,23 +419,29 @@ void PdfWriter::show_glyphs(int font, double size, const Rgb& color, const Posit
       // Pango's 1/1024 pt grid) until it is worth a number.
       double adjust = (pen_x - g.x) * scale;
       if (std::fabs(adjust) >= kMinAdjust) {
-        if (in_hex) s += '>';
-        in_hex = false;
-        num(s, adjust);
+        if (in_string) *p++ = close_string;
+        in_string = false;
+        p = put_num(p, adjust);
         pen_x -= std::round(adjust * 1000.0) / 1000.0 / scale;
       }
     }
-    if (!in_hex) {
-      s += '<';
-      in_hex = true;
+    if (!in_string) {
+      *p++ = open_string;
+      in_string = true;
     }
-    if (cff) cff_codes_.emplace_back(s.size(), font);
-    hex4(s, g.id);
+    if (cff) {
+      s.commit(p);
+      cff_codes_.push_back(CffCode{s.size(), font, g.id});
+      p = put_hex4(p, g.id);
+    } else {
+      p = put_code_bytes(p, g.id);
+    }
+    s.commit(p);
     pen_x += use.width * size / 1000.0;
   }
-  if (in_hex) s += '>';
-  s += "] TJ ET\n";
-  if (synthetic.bold) s += "Q\n";
+  if (in_string) s.put(cff ? ">] TJ ET\n" : ")] TJ ET\n");
+  else s.put("] TJ ET\n");
+  if (synthetic.bold) s.put("Q\n");
 }
 
 void PdfWriter::map_text(int font, uint32_t glyph, std::string_view utf8) {
@@ -399,7 +540,8 @@ int PdfWriter::outline(int parent, std::string_view title, int page, double x, d
   return id;
 }
 
-void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs) {
+void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs,
+                           FontSubsetCache& subsets) {
   const FontFace& face = *f.face;
   const std::string name = subset.tag + "+" + face.postscript_name();
   int file = reserve();
@@ -425,9 +567,12 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
   std::string w;
   for (std::size_t i = 0; i < widths.size();) {
     std::size_t j = i;
-    w += fmt::format("{} [", widths[i].first);
+    uint_sp(w, widths[i].first);
+    w += '[';
     while (j < widths.size() && (j == i || widths[j].first == widths[j - 1].first + 1)) {
-      w += fmt::format("{} ", widths[j].second);
+      const int width = widths[j].second;
+      if (width < 0) w += '-';
+      uint_sp(w, static_cast<unsigned>(width < 0 ? -width : width));
       ++j;
     }
     w.back() = ']';
@@ -460,18 +605,14 @@ void PdfWriter::write_font(const DocFont& f, const FontSubset& subset, const std
       cmap += '<';
       hex4(cmap, map[k].first);
       cmap += "> <";
-      std::vector<uint16_t> units = utf16(*map[k].second);
-      if (units.size() > 64) units.resize(64);
-      for (uint16_t u : units) hex4(cmap, u);
+      append_utf16_hex(cmap, *map[k].second, 64);
       cmap += ">\n";
     }
     cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   int to_unicode = reserve();
-  std::string deflated;
-  deflate_append(cmap, &deflated);
-  write_stream(to_unicode, "", deflated);
+  write_stream(to_unicode, "", subsets.deflated_cmap(cmap));  // the same CMap deflates once
   begin_object(f.object);
   out_ += fmt::format(
       "<< /Type /Font /Subtype /Type0 /BaseFont /{} /Encoding /Identity-H /DescendantFonts [{} 0 R] "
@@ -490,16 +631,13 @@ Result<std::string> PdfWriter::finish(const DocumentInfo& info, FontSubsetCache&
     }
     auto subset = subsets.get(*f.face, glyphs);
     if (!subset.ok()) return std::move(subset).error();
-    write_font(f, **subset, glyphs);
+    write_font(f, **subset, glyphs, subsets);
     font_subsets.push_back(std::move(subset.value()));
   }
   // Page contents, with the codes of CFF glyphs changed to their ids in the subsets.
   for (PageContent& page : contents_) {
-    for (const auto& [at, font] : page.cff_codes) {
-      uint32_t glyph = static_cast<uint32_t>(std::stoul(page.ops.substr(at, 4), nullptr, 16));
-      std::string code;
-      hex4(code, font_subsets[static_cast<std::size_t>(font)]->code(glyph));
-      page.ops.replace(at, 4, code);
+    for (const CffCode& c : page.cff_codes) {
+      put_hex4(page.ops.data() + c.at, font_subsets[static_cast<std::size_t>(c.font)]->code(c.glyph));
     }
     std::string deflated;
     deflate_append(page.ops, &deflated);

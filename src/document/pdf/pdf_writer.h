@@ -89,6 +89,11 @@ class PdfWriter {
   // The text a glyph stands for (ToUnicode); the first mapping of a glyph wins.
   // REQUIRES: the glyph was drawn with show_glyphs.
   void map_text(int font, uint32_t glyph, std::string_view utf8);
+  // Whether a glyph drawn with show_glyphs has its text already (map_text would do nothing).
+  bool has_text(int font, uint32_t glyph) const {
+    const DocFont& f = fonts_[static_cast<std::size_t>(font)];
+    return glyph < f.glyphs.size() && f.glyphs[glyph].text >= 0;
+  }
 
   // Embeds an image once per key (the same key draws the same XObject again).
   int image(const void* key, const ImageData& data);
@@ -118,10 +123,15 @@ class PdfWriter {
     std::vector<GlyphUse> glyphs;  // by glyph id
     std::vector<std::string> texts;
   };
+  struct CffCode {
+    std::size_t at;  // offset of the glyph's four hex digits in the page's ops
+    int font;
+    uint32_t glyph;  // the original glyph id written there
+  };
   struct PageContent {
     int object = 0;  // the content stream's object number
     std::string ops;
-    std::vector<std::pair<std::size_t, int>> cff_codes;  // (offset of a glyph code in ops, font)
+    std::vector<CffCode> cff_codes;
   };
   struct Annot {
     double x0, y0, x1, y1;  // PDF space
@@ -143,8 +153,12 @@ class PdfWriter {
   int reserve() { offsets_.push_back(0); return static_cast<int>(offsets_.size()) - 1; }
   void begin_object(int n);
   void write_stream(int n, std::string_view dict, std::string_view deflated);
+  // The fill colour, and the stroke colour and line width, written only when they change
+  // (graphics state known from the start of the page).
   void set_fill(const Rgb& c);
-  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs);
+  void set_stroke(const Rgb& c, double width);
+  void write_font(const DocFont& f, const FontSubset& subset, const std::vector<uint32_t>& glyphs,
+                  FontSubsetCache& subsets);
 
   double width_, height_;
   std::string out_;
@@ -152,11 +166,14 @@ class PdfWriter {
   int catalog_ = 0, pages_ = 0, resources_ = 0;
   std::vector<int> page_objects_;
   std::string content_;  // the current page's content stream
-  std::vector<std::pair<std::size_t, int>> cff_codes_;  // the current page's CFF glyph codes
+  std::vector<CffCode> cff_codes_;  // the current page's CFF glyph codes
   std::vector<PageContent> contents_;  // written at finish()
   std::vector<Annot> annots_;
   Rgb fill_{};
   bool fill_set_ = false;
+  Rgb stroke_{};
+  double stroke_width_ = 0;
+  bool stroke_set_ = false;
   std::vector<DocFont> fonts_;
   std::unordered_map<const FontFace*, int> font_index_;
   std::vector<int> image_objects_;

@@ -3,6 +3,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace docforge::document::pdf {
@@ -14,12 +15,13 @@ uint16_t u16(const char* p) {
 uint32_t u32(const char* p) { return (static_cast<uint32_t>(u16(p)) << 16) | u16(p + 2); }
 
 void put16(std::string& s, uint32_t v) {
-  s += static_cast<char>((v >> 8) & 0xFF);
-  s += static_cast<char>(v & 0xFF);
+  const char b[2] = {static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
+  s.append(b, 2);
 }
 void put32(std::string& s, uint32_t v) {
-  put16(s, v >> 16);
-  put16(s, v & 0xFFFF);
+  const char b[4] = {static_cast<char>(v >> 24), static_cast<char>((v >> 16) & 0xFF),
+                     static_cast<char>((v >> 8) & 0xFF), static_cast<char>(v & 0xFF)};
+  s.append(b, 4);
 }
 void set16(std::string& s, std::size_t at, uint32_t v) {
   s[at] = static_cast<char>((v >> 8) & 0xFF);
@@ -29,6 +31,8 @@ void set32(std::string& s, std::size_t at, uint32_t v) {
   set16(s, at, v >> 16);
   set16(s, at + 2, v & 0xFFFF);
 }
+// Zeros up to a multiple of four bytes.
+void pad4(std::string& s) { s.append((4 - s.size() % 4) % 4, '\0'); }
 
 // The face's tables, referenced for the life of the object.
 class Tables {
@@ -97,11 +101,20 @@ bool append_without_instructions(std::string_view g, std::string& out) {
   return true;
 }
 
+// The table checksum: the sum of its big-endian 32-bit words, the last one zero-padded.
+// Whole words are summed straight from memory (the compiler vectorises the loop); this was
+// 1.35 M instructions of a fresh resume, byte by byte.
 uint32_t checksum(std::string_view t) {
   uint32_t sum = 0;
-  for (std::size_t i = 0; i < t.size(); i += 4) {
+  const std::size_t whole = t.size() / 4 * 4;
+  for (std::size_t i = 0; i < whole; i += 4) {
+    uint32_t w;
+    std::memcpy(&w, t.data() + i, 4);
+    sum += __builtin_bswap32(w);
+  }
+  if (whole < t.size()) {
     char word[4] = {0, 0, 0, 0};
-    for (std::size_t k = 0; k < 4 && i + k < t.size(); ++k) word[k] = t[i + k];
+    std::memcpy(word, t.data() + whole, t.size() - whole);
     sum += u32(word);
   }
   return sum;
@@ -155,26 +168,24 @@ std::string subset_truetype(hb_face_t* face, const std::vector<uint32_t>& glyphs
   std::string new_glyf, new_loca, new_hmtx;
   std::vector<uint32_t> offsets;
   offsets.reserve(count + 1);
-  new_hmtx.reserve(4 * count);
+  new_hmtx.assign(4 * static_cast<std::size_t>(count), '\0');  // set for the glyphs kept
   for (uint32_t g = 0; g < count; ++g) {
     offsets.push_back(static_cast<uint32_t>(new_glyf.size()));
-    if (!keep[g]) {
-      put32(new_hmtx, 0);
-      continue;
-    }
+    if (!keep[g]) continue;
     if (!append_without_instructions(glyph(g), new_glyf)) return {};
-    while (new_glyf.size() % 4 != 0) new_glyf += '\0';
+    pad4(new_glyf);
     const uint32_t m = std::min(g, metrics - 1);
-    put16(new_hmtx, u16(hmtx.data() + 4 * m));  // advance
-    put16(new_hmtx, g < metrics ? u16(hmtx.data() + 4 * g + 2) : u16(hmtx.data() + 4 * metrics + 2 * (g - metrics)));
+    set16(new_hmtx, 4 * g, u16(hmtx.data() + 4 * m));  // advance
+    set16(new_hmtx, 4 * g + 2,
+          g < metrics ? u16(hmtx.data() + 4 * g + 2) : u16(hmtx.data() + 4 * metrics + 2 * (g - metrics)));
   }
   offsets.push_back(static_cast<uint32_t>(new_glyf.size()));
   // Short offsets (half the offset, 16 bits) when the glyphs fit in 128 kB: they are all even.
   const bool short_loca = new_glyf.size() < 0x20000;
-  new_loca.reserve(offsets.size() * (short_loca ? 2 : 4));
-  for (uint32_t o : offsets) {
-    if (short_loca) put16(new_loca, o / 2);
-    else put32(new_loca, o);
+  new_loca.resize(offsets.size() * (short_loca ? 2 : 4));
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    if (short_loca) set16(new_loca, 2 * i, offsets[i] / 2);
+    else set32(new_loca, 4 * i, offsets[i]);
   }
   std::string new_head(head.substr(0, 54)), new_hhea(hhea.substr(0, 36)), new_maxp(maxp);
   set32(new_head, 8, 0);   // checkSumAdjustment, set below
@@ -186,7 +197,10 @@ std::string subset_truetype(hb_face_t* face, const std::vector<uint32_t>& glyphs
       {"glyf", &new_glyf}, {"head", &new_head}, {"hhea", &new_hhea},
       {"hmtx", &new_hmtx}, {"loca", &new_loca}, {"maxp", &new_maxp}};
   const uint32_t n = 6;
+  std::size_t total = 12 + 16 * n;
+  for (const auto& entry : out_tables) total += (entry.second->size() + 3) / 4 * 4;
   std::string font;
+  font.reserve(total);
   put32(font, 0x00010000);
   put16(font, n);
   put16(font, 64);  // searchRange: 16 * 2^floor(log2 6)
@@ -194,19 +208,23 @@ std::string subset_truetype(hb_face_t* face, const std::vector<uint32_t>& glyphs
   put16(font, n * 16 - 64);
   std::size_t offset = 12 + 16 * n;
   std::size_t head_at = 0;
+  uint32_t tables_sum = 0;  // the font's checksum is the directory's plus the (padded) tables'
   for (const auto& [tag, data] : out_tables) {
+    const uint32_t sum = checksum(*data);
+    tables_sum += sum;
     font.append(tag, 4);
-    put32(font, checksum(*data));
+    put32(font, sum);
     put32(font, static_cast<uint32_t>(offset));
     put32(font, static_cast<uint32_t>(data->size()));
     if (std::string_view(tag, 4) == "head") head_at = offset;
     offset += (data->size() + 3) / 4 * 4;
   }
-  for (const auto& [tag, data] : out_tables) {
-    font += *data;
-    while (font.size() % 4 != 0) font += '\0';
+  const uint32_t font_sum = checksum(font) + tables_sum;
+  for (const auto& entry : out_tables) {
+    font += *entry.second;
+    pad4(font);
   }
-  set32(font, head_at + 8, 0xB1B0AFBAu - checksum(font));
+  set32(font, head_at + 8, 0xB1B0AFBAu - font_sum);
   return font;
 }
 
