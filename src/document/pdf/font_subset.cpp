@@ -166,64 +166,38 @@ Result<std::shared_ptr<const FontSubset>> FontSubsetCache::get(const FontFace& f
   std::string key = face.key();
   key += '\0';
   key.append(reinterpret_cast<const char*>(blocks.data()), blocks.size() * sizeof(uint32_t));
-  auto it = current_.find(key);
-  if (it != current_.end()) return it->second;
-  std::shared_ptr<const FontSubset> found;
-  it = previous_.find(key);
-  if (it != previous_.end()) {
-    found = it->second;
-  } else {
-    std::shared_ptr<FontSubset> s;
-    if (!face.cff()) {
-      std::vector<uint32_t> ids;
-      for (uint32_t b : blocks) {
-        for (uint32_t g = b * block; g < b * block + block && g < face.glyph_count(); ++g) ids.push_back(g);
-      }
-      std::string file = subset_truetype(face.face(), ids);
-      if (!file.empty()) {
-        s = std::make_shared<FontSubset>();
-        s->length = file.size();
-        deflate_append(file, &s->deflated);
-      }
+  if (const auto* cached = subsets_.find(key)) return *cached;
+  std::shared_ptr<FontSubset> s;
+  if (!face.cff()) {
+    std::vector<uint32_t> ids;
+    for (uint32_t b : blocks) {
+      for (uint32_t g = b * block; g < b * block + block && g < face.glyph_count(); ++g) ids.push_back(g);
     }
-    if (!s) {
-      auto made = subset_with_harfbuzz(face, blocks, block);
-      if (!made.ok()) return std::move(made).error();
-      s = std::move(made.value());
+    std::string file = subset_truetype(face.face(), ids);
+    if (!file.empty()) {
+      s = std::make_shared<FontSubset>();
+      s->length = file.size();
+      deflate_append(file, &s->deflated);
     }
-    s->tag = subset_tag(blocks, face.postscript_name());
-    s->cff = face.cff();
-    ++made_;
-    found = std::move(s);
   }
-  if (current_.size() >= kGeneration || current_bytes_ >= kGenerationBytes) {
-    previous_ = std::move(current_);
-    current_.clear();
-    current_bytes_ = 0;
+  if (!s) {
+    auto made = subset_with_harfbuzz(face, blocks, block);
+    if (!made.ok()) return std::move(made).error();
+    s = std::move(made.value());
   }
-  current_bytes_ += found->deflated.size();
-  current_.emplace(std::move(key), found);
-  return found;
+  s->tag = subset_tag(blocks, face.postscript_name());
+  s->cff = face.cff();
+  ++made_;
+  const std::size_t bytes = s->deflated.size();
+  return subsets_.add(key, std::move(s), bytes);
 }
 
 const std::string& FontSubsetCache::deflated_cmap(const std::string& text) {
-  auto it = cmaps_.find(text);
-  if (it != cmaps_.end()) return it->second;
+  if (const std::string* cached = cmaps_.find(text)) return *cached;
   std::string deflated;
-  auto old = previous_cmaps_.find(text);
-  if (old != previous_cmaps_.end()) {
-    deflated = std::move(old->second);
-    previous_cmaps_.erase(old);
-  } else {
-    deflate_append(text, &deflated);
-  }
-  if (cmaps_.size() >= kGeneration || cmap_bytes_ >= kGenerationBytes) {
-    previous_cmaps_ = std::move(cmaps_);
-    cmaps_.clear();
-    cmap_bytes_ = 0;
-  }
-  cmap_bytes_ += text.size() + deflated.size();
-  return cmaps_.emplace(text, std::move(deflated)).first->second;
+  deflate_append(text, &deflated);
+  const std::size_t bytes = text.size() + deflated.size();
+  return cmaps_.add(text, std::move(deflated), bytes);
 }
 
 }  // namespace docforge::document::pdf

@@ -112,13 +112,43 @@ class FontSubsetCache {
   const std::string& deflated_cmap(const std::string& text);
 
  private:
-  using Map = std::unordered_map<std::string, std::shared_ptr<const FontSubset>>;
-  Map current_, previous_;
-  std::size_t current_bytes_ = 0;
+  // Values by key in two generations: when the current one reaches kGeneration entries or
+  // kGenerationBytes, it becomes the previous one (whose entries go); a hit in the previous one
+  // moves forward.
+  template <typename V>
+  class Generations {
+   public:
+    V* find(const std::string& key) {
+      if (auto it = current_.find(key); it != current_.end()) return &it->second.value;
+      auto old = previous_.find(key);
+      if (old == previous_.end()) return nullptr;
+      Entry entry = std::move(old->second);
+      previous_.erase(old);
+      return &add(key, std::move(entry.value), entry.bytes);
+    }
+    // `bytes`: what the entry counts against kGenerationBytes.
+    V& add(const std::string& key, V value, std::size_t bytes) {
+      if (current_.size() >= kGeneration || bytes_ >= kGenerationBytes) {
+        previous_ = std::move(current_);
+        current_.clear();
+        bytes_ = 0;
+      }
+      bytes_ += bytes;
+      return current_.insert_or_assign(key, Entry{std::move(value), bytes}).first->second.value;
+    }
+
+   private:
+    struct Entry {
+      V value;
+      std::size_t bytes;
+    };
+    std::unordered_map<std::string, Entry> current_, previous_;
+    std::size_t bytes_ = 0;
+  };
+
+  Generations<std::shared_ptr<const FontSubset>> subsets_;
+  Generations<std::string> cmaps_;  // CMap text -> deflated
   std::size_t made_ = 0;
-  using CmapMap = std::unordered_map<std::string, std::string>;  // text -> deflated
-  CmapMap cmaps_, previous_cmaps_;
-  std::size_t cmap_bytes_ = 0;
 };
 
 }  // namespace docforge::document::pdf
