@@ -23,6 +23,7 @@ namespace {
 constexpr double kPxToPt = 0.75;  // CSS pixels (96 dpi) to points
 constexpr double kSvgScale = 3;   // SVG pixels per CSS pixel: 288 dpi at the natural size
 constexpr double kSvgMaxPixels = 4e6;
+constexpr int kMaxSide = 20000;  // pixels: a larger PNG or JPEG is refused
 
 // librsvg is opened on first use, and cairo and PangoCairo through it (its dependencies):
 // linked directly, librsvg pulls ~15 libraries (ICU, libxml2, gdk-pixbuf, ...) and cairo ~11
@@ -96,24 +97,20 @@ class SystemFontsForSvg {
   bool set_ = false;
 };
 
-// What the PDF writer embeds for rows of 8-bit pixels of `channels` samples (3: RGB, 4: RGBA,
-// not premultiplied): the RGB samples and, when any pixel is not opaque, an alpha mask (/SMask),
-// both deflated.
-ImageData from_rgba(const unsigned char* data, int w, int h, std::size_t stride, int channels) {
-  std::string rgb, alpha;
-  rgb.resize(static_cast<std::size_t>(w) * h * 3);
-  if (channels == 4) alpha.resize(static_cast<std::size_t>(w) * h);
+// What the PDF writer embeds for w x h pixels, pixel(x, y, rgb) giving each one's RGB samples
+// and returning its alpha: the RGB samples and, when any pixel is not opaque, an alpha mask
+// (/SMask), both deflated.
+template <typename Pixel>
+ImageData embed_pixels(int w, int h, Pixel pixel) {
+  std::string rgb(static_cast<std::size_t>(w) * h * 3, '\0');
+  std::string alpha(static_cast<std::size_t>(w) * h, '\0');
   bool translucent = false;
   std::size_t o = 0;
   for (int y = 0; y < h; ++y) {
-    const unsigned char* row = data + static_cast<std::size_t>(y) * stride;
     for (int x = 0; x < w; ++x, ++o) {
-      const unsigned char* p = row + static_cast<std::size_t>(x) * channels;
-      std::memcpy(&rgb[3 * o], p, 3);
-      if (channels == 4) {
-        alpha[o] = static_cast<char>(p[3]);
-        translucent |= p[3] != 255;
-      }
+      const unsigned char a = pixel(x, y, reinterpret_cast<unsigned char*>(&rgb[3 * o]));
+      alpha[o] = static_cast<char>(a);
+      translucent |= a != 255;
     }
   }
   ImageData out;
@@ -125,28 +122,19 @@ ImageData from_rgba(const unsigned char* data, int w, int h, std::size_t stride,
   return out;
 }
 
-// cairo's ARGB32 (premultiplied, native-endian words) as un-premultiplied RGBA.
+// cairo's ARGB32 (premultiplied, in native-endian words), un-premultiplied.
 ImageData from_argb32(const unsigned char* data, int w, int h, int stride) {
-  std::string rgba(static_cast<std::size_t>(w) * h * 4, '\0');
-  std::size_t o = 0;
-  for (int y = 0; y < h; ++y) {
-    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<std::size_t>(y) * stride);
-    for (int x = 0; x < w; ++x, o += 4) {
-      uint32_t p = row[x];
-      unsigned a = p >> 24;
-      unsigned r = (p >> 16) & 255, g = (p >> 8) & 255, b = p & 255;
-      if (a != 255 && a != 0) {
-        r = std::min(255u, (r * 255 + a / 2) / a);
-        g = std::min(255u, (g * 255 + a / 2) / a);
-        b = std::min(255u, (b * 255 + a / 2) / a);
-      }
-      rgba[o] = static_cast<char>(r);
-      rgba[o + 1] = static_cast<char>(g);
-      rgba[o + 2] = static_cast<char>(b);
-      rgba[o + 3] = static_cast<char>(a);
+  return embed_pixels(w, h, [&](int x, int y, unsigned char* rgb) {
+    uint32_t p;
+    std::memcpy(&p, data + static_cast<std::size_t>(y) * stride + 4 * static_cast<std::size_t>(x), 4);
+    const unsigned a = p >> 24;
+    unsigned c[3] = {(p >> 16) & 255, (p >> 8) & 255, p & 255};
+    for (int k = 0; k < 3; ++k) {
+      if (a != 255 && a != 0) c[k] = std::min(255u, (c[k] * 255 + a / 2) / a);
+      rgb[k] = static_cast<unsigned char>(c[k]);
     }
-  }
-  return from_rgba(reinterpret_cast<const unsigned char*>(rgba.data()), w, h, static_cast<std::size_t>(w) * 4, 4);
+    return static_cast<unsigned char>(a);
+  });
 }
 
 // A PNG decoded with libpng's simplified API to 8-bit sRGB, RGBA when it has any transparency.
@@ -157,10 +145,10 @@ std::unique_ptr<Image> load_png(const std::string& path, const std::string& data
     *why = "cannot decode PNG '" + path + "': " + png.message;
     return nullptr;
   }
-  if (png.width > 20000 || png.height > 20000) {
+  if (png.width > kMaxSide || png.height > kMaxSide) {
     png_image_free(&png);
     *why = "PNG '" + path + "' is too large (" + std::to_string(png.width) + "x" + std::to_string(png.height) +
-           " pixels; at most 20000x20000)";
+           " pixels; at most " + std::to_string(kMaxSide) + " a side)";
     return nullptr;
   }
   const bool has_alpha = (png.format & PNG_FORMAT_FLAG_ALPHA) != 0;
@@ -172,8 +160,13 @@ std::unique_ptr<Image> load_png(const std::string& path, const std::string& data
     return nullptr;
   }
   const int w = static_cast<int>(png.width), h = static_cast<int>(png.height);
-  ImageData d = from_rgba(reinterpret_cast<const unsigned char*>(pixels.data()), w, h, PNG_IMAGE_ROW_STRIDE(png),
-                          has_alpha ? 4 : 3);
+  const std::size_t channels = has_alpha ? 4 : 3, stride = PNG_IMAGE_ROW_STRIDE(png);
+  const auto* samples = reinterpret_cast<const unsigned char*>(pixels.data());
+  ImageData d = embed_pixels(w, h, [&](int x, int y, unsigned char* rgb) {
+    const unsigned char* p = samples + static_cast<std::size_t>(y) * stride + channels * static_cast<std::size_t>(x);
+    std::memcpy(rgb, p, 3);
+    return has_alpha ? p[3] : static_cast<unsigned char>(255);
+  });
   return std::make_unique<Image>(w * kPxToPt, h * kPxToPt, std::move(d));
 }
 
@@ -217,7 +210,7 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
   }
   if (data.size() > 4 && static_cast<unsigned char>(data[0]) == 0xFF && static_cast<unsigned char>(data[1]) == 0xD8) {
     int w = 0, h = 0, components = 0;
-    if (!jpeg_size(data, &w, &h, &components) || w > 20000 || h > 20000) {
+    if (!jpeg_size(data, &w, &h, &components) || w > kMaxSide || h > kMaxSide) {
       *why = "cannot read JPEG size of '" + path + "'";
       return nullptr;
     }
