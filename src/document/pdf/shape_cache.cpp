@@ -100,11 +100,10 @@ struct ShapeCache::Impl {
   const hb_feature_t* features = nullptr;
   unsigned num_features = 0;
   const hb_glyph_info_t* chars = nullptr;  // the run's characters (codepoint, cluster)
-  unsigned length = 0;
   hb_buffer_flags_t flags = HB_BUFFER_FLAG_DEFAULT;
   Words* words_of_run = nullptr;
   std::string head;                         // the run's font, settings and features
-  std::vector<unsigned> starts;             // first character of each word, then `length`
+  std::vector<unsigned> starts;             // first character of each word, then the run's length
   std::vector<unsigned> clusters;           // cluster of each word's first character
   std::string keys;                         // the words' keys, one after another
   std::vector<std::size_t> key_ends;        // where each key ends in `keys`
@@ -153,7 +152,6 @@ bool ShapeCache::Impl::prepare_run(hb_font_t* f, hb_buffer_t* b, const hb_featur
   features = feats;
   num_features = n;
   chars = in;
-  length = len;
   flags = hb_buffer_get_flags(b);
 
   head.clear();
