@@ -302,8 +302,9 @@ struct LayoutEngine::Impl {
     return d;
   }
 
-  // pango_font_description_to_string of the document's fonts, made once per document in
-  // setup_fonts() (it was 0.5-1.6 M instructions per document, once per text).
+  // pango_font_description_to_string of the document's fonts, made once per font and document
+  // by font_key() (it was 0.5-1.6 M instructions per document, once per text); emptied by
+  // setup_fonts().
   std::unordered_map<const PangoFontDescription*, std::string> font_keys;
 
   const std::string& font_key(const PangoFontDescription* font) {
@@ -325,14 +326,7 @@ struct LayoutEngine::Impl {
     small_font = font(t.body_font, t.small_size, false);
     title_font = font(t.heading_font, t.title_size, true);
     subtitle_font = font(t.body_font, t.subtitle_size, false);
-    font_keys.clear();
-    for (const FontDescPtr* f : {&body_font, &bold_body, &heading_font[0], &heading_font[1], &heading_font[2],
-                                 &heading_font[3], &heading_font[4], &heading_font[5], &mono_font, &small_font,
-                                 &title_font, &subtitle_font}) {
-      gchar* text = pango_font_description_to_string(f->get());
-      font_keys[f->get()] = text;
-      g_free(text);
-    }
+    font_keys.clear();  // the descriptions are new: font_key() describes each once, when first asked
   }
 
   // ---- text building ----
