@@ -1,4 +1,5 @@
 #include "data/csv_parser.h"
+#include "data/word_scan.h"
 
 #include <bit>
 #include <cstdint>
@@ -6,16 +7,6 @@
 
 namespace docforge::data {
 namespace {
-
-static_assert(std::endian::native == std::endian::little, "find_field_end reads words");
-
-// Bytes of w equal to b, as the high bit of each byte: exact for the lowest such byte (the
-// borrow of the subtraction only spills into bytes above a zero byte).
-inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  const std::uint64_t x = w ^ (kOnes * b);
-  return (x - kOnes) & ~x & (kOnes * 0x80);
-}
 
 // The first delimiter, '\n' or '\r' at or after p (n when none), eight bytes at a time.
 inline std::size_t find_field_end(std::string_view w, std::size_t p, char d) {

@@ -19,6 +19,7 @@
 
 #include "data/json_parser.h"
 #include "data/key_table.h"
+#include "data/word_scan.h"
 
 namespace docforge::data {
 namespace {
@@ -146,17 +147,10 @@ constexpr std::size_t kSmallObject = 16;
 // offset of its first '"' (its end) or '\\' (an escape). Eight bytes a step: the input has
 // simdjson's padding after the closing quote, so reading a little past it is safe.
 std::size_t plain_length(const char* s) noexcept {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
   for (std::size_t i = 0;; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s + i, sizeof w);
-    const std::uint64_t quote = w ^ (kOnes * '"');
-    const std::uint64_t backslash = w ^ (kOnes * '\\');
-    // A byte equal to '"' or '\\' is a zero byte in one of them; the lowest one flagged is
-    // exact (a borrow only flags bytes above a real zero).
-    const std::uint64_t hits = ((quote - kOnes) & ~quote & kHighs) |
-                               ((backslash - kOnes) & ~backslash & kHighs);
+    const std::uint64_t hits = bytes_equal(w, '"') | bytes_equal(w, '\\');
     if (hits != 0) return i + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
   }
 }
@@ -189,8 +183,9 @@ error_code unescape(Builder& b, od::raw_json_string raw, std::size_t bound, std:
   return false;
 }
 
-// A number other than a plain integer of up to 18 digits: floats, large integers (beyond 64 bits:
-// exact BigInt), and malformed ones (simdjson's error).
+// A number other than a plain integer of up to 18 digits: floats, large integers (up to 2^64 - 1;
+// those beyond 2^63 - 1 become an exact BigInt, anything larger fails and goes to the exact
+// parser), and malformed ones (simdjson's error).
 [[gnu::noinline]] error_code other_number(od::value& v, std::string_view token, Value* out) {
   bool is_float = false;
   std::size_t digits = 0;

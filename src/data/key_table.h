@@ -30,6 +30,7 @@
 #include <cstring>
 #include <vector>
 
+#include "data/word_scan.h"  // little-endian words (load)
 #include "docforge/value.h"
 
 namespace docforge::data {
