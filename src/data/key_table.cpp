@@ -1,5 +1,6 @@
 #include "data/key_table.h"
 
+#include <algorithm>
 #include <bit>
 #include <string_view>
 #include <utility>
@@ -26,7 +27,11 @@ Value KeyTable::insert(const Words& w, std::uint64_t h, const char* p, std::size
       slots_[i] = s;
     }
   }
-  known_.reserve(keys_.size() + 1);  // so that keys_ and known_ grow together or not at all
+  if (known_.size() == known_.capacity() || keys_.size() == keys_.capacity()) {  // both grow, geometrically, before either changes
+    const std::size_t capacity = std::max<std::size_t>(16, 2 * known_.size());
+    known_.reserve(capacity);
+    keys_.reserve(capacity);
+  }
   keys_.emplace_back(std::move(key));
   const std::string_view bytes = keys_.back().value().as_string();
   Known k;
