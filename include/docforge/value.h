@@ -305,14 +305,7 @@ class PrepaidValue {
   explicit PrepaidValue(Value v) noexcept : value_(std::move(v)) {}
   PrepaidValue(PrepaidValue&& o) noexcept
       : value_(std::move(o.value_)), prepaid_(std::exchange(o.prepaid_, 0)) {}
-  PrepaidValue& operator=(PrepaidValue&& o) noexcept {
-    if (this != &o) {
-      give_back();
-      value_ = std::move(o.value_);
-      prepaid_ = std::exchange(o.prepaid_, 0);
-    }
-    return *this;
-  }
+  PrepaidValue& operator=(PrepaidValue&&) = delete;
   ~PrepaidValue() { give_back(); }
 
   const Value& value() const noexcept { return value_; }
@@ -390,6 +383,9 @@ class Map {
   std::ptrdiff_t index_of(const Value& key, std::size_t h) const noexcept;
   void grow(std::size_t min_capacity);
   void resolve_repeated_keys();
+  // After entries were moved in at once: repeated keys resolved (unless `distinct`: the caller
+  // knows there are none), the index built when the map is large enough for one.
+  void finish_bulk(bool distinct);
   void destroy() noexcept;
 
   Entry* data_ = nullptr;

@@ -238,15 +238,23 @@ Map Map::from_entries(std::vector<Entry> entries) {
   return from_entries(entries.data(), entries.data() + entries.size(), nullptr);
 }
 
+void Map::finish_bulk(bool distinct) {
+  if (!distinct) {
+    resolve_repeated_keys();
+  } else if (size_ > kIndexThreshold) {
+    rebuild_index();
+  }
+}
+
 Map Map::from_entries(Entry* first, Entry* last, ValueArena* arena) {
   Map m = take_entries(first, last, arena);
-  m.resolve_repeated_keys();
+  m.finish_bulk(false);
   return m;
 }
 
 Map Map::from_distinct_entries(Entry* first, Entry* last, ValueArena* arena) {
   Map m = take_entries(first, last, arena);
-  if (m.size_ > kIndexThreshold) m.rebuild_index();
+  m.finish_bulk(true);
   return m;
 }
 
@@ -299,11 +307,7 @@ Value Value::map_from_entries(Map::Entry* first, Map::Entry* last, bool distinct
   m.adopt_entries(reinterpret_cast<Map::Entry*>(static_cast<char*>(mem) + kHead), true, first,
                   last);
   Value v = adopt(ValueKind::kMap, h);  // frees the map if building its index throws
-  if (!distinct) {
-    m.resolve_repeated_keys();
-  } else if (n > kIndexThreshold) {
-    m.rebuild_index();
-  }
+  m.finish_bulk(distinct);
   return v;
 }
 
