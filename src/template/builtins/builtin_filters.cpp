@@ -1,5 +1,5 @@
-// find_builtin_filter (builtins.h): the name -> function table of Jinja2's builtin filters
-// (all but `random`, which would make output non-deterministic) plus docforge's `latex`.
+// find_builtin_filter (builtins.h): the name -> function table of all of Jinja2's builtin
+// filters plus docforge's `latex`.
 
 #include <algorithm>
 #include <array>
