@@ -30,12 +30,18 @@ Error too_big(std::size_t number, int line, std::string_view source_name, std::s
   return e;
 }
 
+// Arena chunks a JSON Lines reader keeps for its next large record (1 MB or more: the
+// JsonReader's arena, json_reader.h) once the values of the last one are gone: a stream of large
+// records is then built in the same memory instead of fresh pages each. Bounded, so the memory
+// stays flat whatever the stream's length.
+constexpr std::size_t kJsonLinesPooledBytes = 32u << 20;
+
 class JsonLinesReader : public RecordReader {
  public:
   JsonLinesReader(std::unique_ptr<InputWindow> in, std::string name, const ReadOptions& opt)
       : in_(std::move(in)), name_(std::move(name)), fail_fast_(opt.fail_fast),
         max_record_(opt.max_record_bytes),
-        json_(JsonOptions{opt.allow_nan, opt.max_depth}) {}
+        json_(JsonOptions{opt.allow_nan, opt.max_depth}, kJsonLinesPooledBytes) {}
 
   std::optional<Result<Record>> next() override {
     while (!done_) {

@@ -173,6 +173,37 @@ TEST(RecordLimits, OverlongRecordStopsTheStream) {
   EXPECT_EQ(n, 3);
 }
 
+// Large records are built in the reader's arena, whose chunks it pools for the next one once a
+// record's values are gone: every record reads back whole, the dropped ones' memory reused and
+// the kept ones untouched by that.
+TEST(RecordLimits, LargeJsonLinesRecordsOneAfterAnother) {
+  constexpr int kRecords = 6;
+  std::string jsonl;
+  for (int r = 0; r < kRecords; ++r) {
+    jsonl += "[";
+    for (int i = 0; i < 150000; ++i) jsonl += (i ? ",\"" : "\"") + std::to_string(r) + "-" + std::to_string(i) + "\"";
+    jsonl += "]\n";
+  }
+  ASSERT_GT(jsonl.size(), std::size_t{kRecords} << 20);  // each record over the arena's 1 MB
+  auto reader = make_record_reader(jsonl, DataFormat::kJsonLines, "big.jsonl", ReadOptions{});
+  std::vector<Value> kept;  // every other record; the rest are dropped at once
+  int r = 0;
+  while (auto record = reader->next()) {
+    ASSERT_TRUE(record->ok());
+    const List& items = record->value().value.as_list();
+    ASSERT_EQ(items.size(), 150000u);
+    EXPECT_EQ(items[0].as_string(), std::to_string(r) + "-0");
+    EXPECT_EQ(items[149999].as_string(), std::to_string(r) + "-149999");
+    if (r % 2 == 0) kept.push_back(record->value().value);
+    ++r;
+  }
+  ASSERT_EQ(r, kRecords);
+  reader.reset();  // the pooled chunks go with the reader; the kept records still read back
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    EXPECT_EQ(kept[k].as_list()[31234].as_string(), std::to_string(2 * k) + "-31234");
+  }
+}
+
 TEST(RecordLimits, OverlongStreamedCsvRecordIsALimitError) {
   namespace fs = std::filesystem;
   fs::path p = fs::temp_directory_path() / ("docforge_limit_" + std::to_string(::getpid()) + ".csv");
