@@ -7,15 +7,64 @@ const { NodeCompiler } = require(path.join(__dirname, 'node_modules/@myriaddream
 
 const fontPaths = ['/usr/share/fonts'];
 function vary(src, i) {
-  // Shift the digits of content blocks ([...] without nested brackets) pseudo-randomly per
-  // document (the generator of document_bench.cpp), so no two documents repeat each other; code
-  // (rgb(), sizes outside content) keeps its values.
+  // Shift every digit of the document's text pseudo-randomly per document (the generator of
+  // document_bench.cpp, which shifts every digit of the Markdown body), so no two documents
+  // repeat each other. Text is Typst markup: top-level lines and [content] blocks. Code keeps its
+  // values: the arguments of #calls, and whole #set/#let/#show rules (the page header and footer
+  // live there, as they live in the Markdown's front matter, which document_bench leaves alone).
   let state = (Math.imul(i, 2654435761) + 1) >>> 0;
   const shift = (d) => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return String((Number(d) + (state >>> 24) % 10) % 10);
   };
-  return src.replace(/\[[^\[\]]*\]/g, (block) => block.includes('#') ? block : block.replace(/[0-9]/g, shift));
+  let k = 0;
+  let out = '';
+  const isIdent = (c) => /[A-Za-z0-9_.-]/.test(c);
+  // Markup until the end of the source, or the `]` that closes a content block.
+  const markup = (inBlock) => {
+    while (k < src.length) {
+      const c = src[k];
+      if (c === '\\') { out += src.slice(k, k + 2); k += 2; continue; }
+      if (inBlock && c === ']') { out += c; ++k; return; }
+      if (c === '#') { hash(); continue; }
+      out += /[0-9]/.test(c) ? shift(c) : c;
+      ++k;
+    }
+  };
+  // Code until the bracket that closes `close` (or, for a rule, the end of its line): strings and
+  // nested brackets copied, content blocks varied unless `keep` (inside rules).
+  const code = (close, keep) => {
+    while (k < src.length) {
+      const c = src[k];
+      if (c === close || (close === '\n' && c === '\n')) { out += c; ++k; return; }
+      if (c === '"') {
+        const end = src.indexOf('"', k + 1);
+        out += src.slice(k, end + 1);
+        k = end + 1;
+      } else if (c === '(' || c === '{') {
+        out += c; ++k; code(c === '(' ? ')' : '}', keep);
+      } else if (c === '[') {
+        out += c; ++k;
+        if (keep) code(']', true); else markup(true);
+      } else {
+        out += c; ++k;
+      }
+    }
+  };
+  // An embedded expression: #name, then its (arguments) and [content] blocks, chained.
+  const hash = () => {
+    out += '#'; ++k;
+    let name = '';
+    while (k < src.length && isIdent(src[k])) name += src[k++];
+    out += name;
+    if (/^(set|let|show|import|include)$/.test(name)) { code('\n', true); return; }
+    while (k < src.length && (src[k] === '(' || src[k] === '[')) {
+      out += src[k];
+      if (src[k++] === '(') code(')', false); else markup(true);
+    }
+  };
+  markup(false);
+  return out;
 }
 function pct(v, p) { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))]; }
 
