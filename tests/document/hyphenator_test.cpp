@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace docforge::document::pdf {
 namespace {
@@ -46,6 +48,28 @@ TEST(Hyphenator, Words) {
   Hyphenator en;
   EXPECT_TRUE(en.set_language("en"));
   EXPECT_EQ(hyphenated(en, "typesetting"), "type-set-ting");
+  Hyphenator none;
+  EXPECT_FALSE(none.set_language("xx-YY"));
+  EXPECT_EQ(hyphenated(none, "typesetting"), "typesetting");
+}
+
+// A dictionary prefetched on its own thread is the one set_language() then uses, whether the
+// load has finished or is still running; Hyphenators on several threads asking at once all get
+// it. Each test runs in a process of its own (gtest_discover_tests), so the prefetch loads here.
+TEST(Hyphenator, PrefetchedDictionary) {
+  Hyphenator::prefetch("en-US");
+  Hyphenator::prefetch("en-US");     // again while loading: no second load, no wait
+  Hyphenator::prefetch("xx-YY");     // none installed
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::string& r : results) {
+    threads.emplace_back([&r] {
+      Hyphenator h;
+      if (h.set_language("en-US")) r = hyphenated(h, "internationalization typesetting");
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& r : results) EXPECT_EQ(r, "in-ter-na-tion-al-iza-tion type-set-ting");
   Hyphenator none;
   EXPECT_FALSE(none.set_language("xx-YY"));
   EXPECT_EQ(hyphenated(none, "typesetting"), "typesetting");

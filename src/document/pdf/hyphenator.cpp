@@ -10,8 +10,14 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <future>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <new>
+#include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace docforge::document::pdf {
@@ -245,15 +251,8 @@ struct Hyphenator::Patterns {
 
 namespace {
 
-// The dictionaries loaded by this process, by language key; null: none installed. Never freed:
-// they are immutable and shared by every Hyphenator, and a process exits without tearing down.
-const Hyphenator::Patterns* shared_patterns(const std::string& key) {
-  static std::mutex mutex;
-  static auto* loaded = new std::map<std::string, std::unique_ptr<Hyphenator::Patterns>, std::less<>>();
-  std::lock_guard<std::mutex> lock(mutex);
-  auto it = loaded->find(key);
-  if (it != loaded->end()) return it->second.get();
-  std::unique_ptr<Hyphenator::Patterns> found;
+// The dictionary for a language key ("en_US"), or null when none is installed.
+const Hyphenator::Patterns* load_patterns(const std::string& key) {
   std::vector<std::string> candidates = {key};
   std::size_t us = key.find('_');
   if (us != std::string::npos) candidates.push_back(key.substr(0, us));
@@ -262,12 +261,49 @@ const Hyphenator::Patterns* shared_patterns(const std::string& key) {
     std::string path = "/usr/share/hyphen/hyph_" + c + ".dic";
     if (access(path.c_str(), R_OK) != 0) continue;
     auto patterns = std::make_unique<Hyphenator::Patterns>();
-    if (patterns->load(path)) {
-      found = std::move(patterns);
-      break;
+    if (patterns->load(path)) return patterns.release();  // kept for the process (below)
+  }
+  return nullptr;
+}
+
+// The dictionaries of this process, by language key, each loaded once: on a thread of its own
+// when prefetch() asked first, else by the first set_language(). Never freed: they are immutable
+// and shared by every Hyphenator, and a process exits without tearing down.
+std::shared_future<const Hyphenator::Patterns*> shared_patterns(const std::string& key, bool on_thread) {
+  static std::mutex mutex;
+  static auto* loaded = new std::map<std::string, std::shared_future<const Hyphenator::Patterns*>, std::less<>>();
+  std::unique_lock<std::mutex> lock(mutex);
+  auto it = loaded->find(key);
+  if (it != loaded->end()) return it->second;
+  auto promise = std::make_shared<std::promise<const Hyphenator::Patterns*>>();
+  std::shared_future<const Hyphenator::Patterns*> future = promise->get_future().share();
+  loaded->emplace(key, future);
+  lock.unlock();
+  auto load = [key, promise] {
+    const Hyphenator::Patterns* patterns = nullptr;
+    try {
+      patterns = load_patterns(key);
+    } catch (const std::bad_alloc&) {
+      // No dictionary then: text stays unhyphenated rather than a waiter waiting for ever.
+    }
+    promise->set_value(patterns);
+  };
+  if (on_thread) {
+    try {
+      std::thread(load).detach();
+      return future;
+    } catch (const std::system_error&) {
+      // No thread: load here.
     }
   }
-  return loaded->emplace(key, std::move(found)).first->second.get();
+  load();
+  return future;
+}
+
+std::string language_key(std::string_view lang) {
+  std::string key(lang);
+  for (char& c : key) c = c == '-' ? '_' : c;
+  return key;
 }
 
 }  // namespace
@@ -275,13 +311,14 @@ const Hyphenator::Patterns* shared_patterns(const std::string& key) {
 Hyphenator::Hyphenator() = default;
 Hyphenator::~Hyphenator() = default;
 
+void Hyphenator::prefetch(std::string_view lang) { shared_patterns(language_key(lang), true); }
+
 bool Hyphenator::set_language(std::string_view lang) {
-  std::string key(lang);
-  for (char& c : key) c = c == '-' ? '_' : c;
+  std::string key = language_key(lang);
   auto it = languages_.find(key);
   if (it == languages_.end()) {
     Language l;
-    l.patterns = shared_patterns(key);
+    l.patterns = shared_patterns(key, false).get();  // waits for a prefetch still loading
     it = languages_.emplace(key, std::move(l)).first;
   }
   current_ = it->second.patterns != nullptr ? &it->second : nullptr;

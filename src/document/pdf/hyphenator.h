@@ -11,7 +11,7 @@
 // without an installed dictionary leaves text unchanged.
 //
 // Thread safety: a Hyphenator is thread-compatible (one per PdfEngine); the shared patterns are
-// immutable once loaded, and loading is serialized.
+// immutable once loaded, and each loads once (prefetch() and set_language() are thread-safe).
 
 #ifndef DOCFORGE_DOCUMENT_PDF_HYPHENATOR_H_
 #define DOCFORGE_DOCUMENT_PDF_HYPHENATOR_H_
@@ -30,8 +30,15 @@ class Hyphenator {
   Hyphenator(const Hyphenator&) = delete;
   Hyphenator& operator=(const Hyphenator&) = delete;
 
-  // Selects the dictionary for a BCP 47 language tag ("en-US", "en"). Returns false when none
-  // is installed (hyphenate() then copies text unchanged).
+  // Starts loading the dictionary for a BCP 47 language tag on a thread of its own, when no
+  // Hyphenator of the process has asked for it yet, and returns at once: a fresh process loads
+  // it (~1 ms) while it sets up its fonts. Without a thread, loads it before
+  // returning.
+  static void prefetch(std::string_view lang);
+
+  // Selects the dictionary for a BCP 47 language tag ("en-US", "en"), waiting for a prefetch()
+  // still loading it. Returns false when none is installed (hyphenate() then copies text
+  // unchanged).
   bool set_language(std::string_view lang);
 
   // Appends `text` to `out` with soft hyphens inserted.

@@ -1326,8 +1326,8 @@ struct LayoutEngine::Impl {
     ensure_context();
     pango_context_set_language(context, pango_language_from_string(lang.c_str()));
     language = lang;
-    hyphenation = hyphenator.set_language(lang);
     setup_fonts();
+    hyphenation = hyphenator.set_language(lang);  // after the font map: see LayoutEngine::render
 
     flow_title_block();
     if (prepared.toc) {
@@ -1448,8 +1448,8 @@ static bool may_have_tasks(std::string_view md) {
 Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std::string& base_dir,
                                           std::string_view source, std::string_view creation_date) {
   ShapeCache::Scope shaping(shapes_.get());
-  // The hyphenation patterns load while the font subset may still be loading on its thread.
-  impl_->hyphenator.set_language(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
+  // The hyphenation patterns load on a thread while the fonts are set up (Impl::render).
+  Hyphenator::prefetch(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
   if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
   if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir, creation_date);
   const Theme& t = doc.theme;
