@@ -128,9 +128,9 @@ int once(int argc, char** argv) {
   if (argc < 4) return 2;
   docforge::cli::prefer_huge_heap_pages();  // as `docforge render` does first thing
   docforge::cli::run_font_matching_inline();
-  PdfEngine engine;
+  auto* engine = new PdfEngine();  // never destroyed, as in `docforge render` (cli/document_output.cpp)
   ConvertOptions o;
-  auto r = engine.render(read_file(argv[2]), o);
+  auto r = engine->render(read_file(argv[2]), o);
   if (!r.ok()) {
     std::fprintf(stderr, "%s\n", r.error().format().c_str());
     return 1;
