@@ -7,4 +7,4 @@ docforge_add_library(template
     ${CMAKE_CURRENT_SOURCE_DIR}/interpreter.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/runtime_objects.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/environment.cpp
-  DEPS docforge::builtins docforge::value fmt::fmt)
+  DEPS docforge::builtins docforge::value fmt::fmt-header-only)

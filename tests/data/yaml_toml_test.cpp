@@ -142,5 +142,22 @@ TEST(TomlReader, ErrorsHaveLineAndColumn) {
   EXPECT_EQ(r.error().line, 2);
 }
 
+// toml++ 3.3.0 asks is_non_ascii_horizontal_whitespace about characters after a value, which
+// for most code points from U+00A1 to U+FEFE reaches its TOML_UNREACHABLE (see
+// src/data/CMakeLists.txt). Compiled into toml_reader.cpp, the answers must stay those of
+// Debian's libtomlplusplus.so: none of these is whitespace, each is an error at its column.
+TEST(TomlReader, NonAsciiAfterAValue) {
+  EXPECT_EQ(toml_repr("a = 1 \u00e9\n"),
+            "ERROR: t.toml:1:7: error: Error while parsing key-value pair: expected a comment or whitespace, "
+            "saw '\u00e9'");
+  EXPECT_EQ(toml_repr("a = 1\u3000\nb = 2\n"),
+            "ERROR: t.toml:1:6: error: Error while parsing key-value pair: expected space or tab, saw '\\u3000'");
+  EXPECT_EQ(toml_repr("a = \"x\"\u00a0\nb = 2\n"),
+            "ERROR: t.toml:1:8: error: Error while parsing key-value pair: expected space or tab, saw '\\u00A0'");
+  EXPECT_EQ(toml_repr("a = 1\n[t]\nd = 1979-05-2\u02ab07:30Z:02\n"),
+            "ERROR: t.toml:3:5: error: Error while parsing value: could not determine value type");
+  EXPECT_EQ(toml_repr("a = 1 # \u00e9 \ufc50\nb = \"\u00e9\"\n"), "{'a': 1, 'b': '\u00e9'}");
+}
+
 }  // namespace
 }  // namespace docforge::data

@@ -1,7 +1,6 @@
 #include "document/pdf/font_subset.h"
 
 #include <hb-ot.h>
-#include <hb-subset.h>
 #include <hb.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <cstring>
 
 #include "document/pdf/deflate.h"
+#include "document/pdf/hb_subset_api.h"
 #include "document/pdf/truetype_subset.h"
 
 namespace docforge::document::pdf {
@@ -49,12 +49,20 @@ std::string subset_tag(const std::vector<uint32_t>& blocks, std::string_view nam
   return tag;
 }
 
-// The subset through hb-subset: CFF faces, and TrueType faces subset_truetype cannot take.
+// The subset through hb-subset (dlopen()ed on first use: hb_subset_api.h): CFF faces, and
+// TrueType faces subset_truetype cannot take.
 Result<std::shared_ptr<FontSubset>> subset_with_harfbuzz(const FontFace& face, const std::vector<uint32_t>& blocks,
                                                         uint32_t block) {
-  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  auto api = hb_subset_api();
+  if (!api.ok()) {
+    Error e = std::move(api).error();
+    e.message += " (font " + face.postscript_name() + ")";
+    return e;
+  }
+  const HbSubsetApi& hb = *api.value();
+  hb_subset_input_t* input = hb.input_create_or_fail();
   if (input == nullptr) return make_error(ErrorKind::kInternal, "out of memory subsetting a font");
-  hb_set_t* gids = hb_subset_input_glyph_set(input);
+  hb_set_t* gids = hb.input_glyph_set(input);
   for (uint32_t b : blocks) {
     if (b * block < face.glyph_count()) {
       hb_set_add_range(gids, b * block, std::min(b * block + block, face.glyph_count()) - 1);
@@ -63,9 +71,9 @@ Result<std::shared_ptr<FontSubset>> subset_with_harfbuzz(const FontFace& face, c
   // Glyph ids stay those of the original font (content streams name them before the glyph
   // set is known); no hinting (PDF viewers do not use it); no layout tables: shaping is done,
   // and their closure over substitutions would add glyphs nobody draws.
-  hb_subset_input_set_flags(input, face.cff() ? HB_SUBSET_FLAGS_NO_HINTING
+  hb.input_set_flags(input, face.cff() ? HB_SUBSET_FLAGS_NO_HINTING
                                               : HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_set_t* drop = hb.input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   // Nor cmap and post: PDF names glyphs by id (CIDToGIDMap /Identity, or CFF's charset).
   for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('p', 'o', 's', 't'), HB_TAG('G', 'S', 'U', 'B'),
                        HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
@@ -80,16 +88,16 @@ Result<std::shared_ptr<FontSubset>> subset_with_harfbuzz(const FontFace& face, c
     hb_set_add(drop, tag);
   }
   auto s = std::make_shared<FontSubset>();
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(face.face(), input);
-  hb_subset_input_destroy(input);
+  hb_subset_plan_t* plan = hb.plan_create_or_fail(face.face(), input);
+  hb.input_destroy(input);
   hb_face_t* subset = nullptr;
   if (plan != nullptr) {
     if (face.cff()) {
-      const hb_map_t* ids = hb_subset_plan_old_to_new_glyph_mapping(plan);
+      const hb_map_t* ids = hb.plan_old_to_new_glyph_mapping(plan);
       for (uint32_t g : blocks) s->remap.emplace_back(g, hb_map_get(ids, g));
     }
-    subset = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
+    subset = hb.plan_execute_or_fail(plan);
+    hb.plan_destroy(plan);
   }
   if (subset == nullptr) {
     return make_error(ErrorKind::kInternal, "could not subset the font " + face.postscript_name());

@@ -1,4 +1,5 @@
-// Font faces for the PDF writer and their subsets (HarfBuzz hb-subset), cached across documents.
+// Font faces for the PDF writer and their subsets (our TrueType subsetter, or HarfBuzz hb-subset
+// dlopen()ed on first use: hb_subset_api.h), cached across documents.
 //
 // A FontFace is one face of one font file (path + index in a collection), with what a PDF font
 // dictionary needs: PostScript name, units per em, bounding box, ascent/descent/cap height and
@@ -99,6 +100,7 @@ class FontSubsetCache {
   FontSubsetCache& operator=(const FontSubsetCache&) = delete;
 
   // A subset of face with these glyphs (sorted, unique), and (TrueType) the rest of their blocks.
+  // An Error when hb-subset fails, or is needed (CFF) but cannot be loaded (hb_subset_api.h).
   Result<std::shared_ptr<const FontSubset>> get(const FontFace& face, const std::vector<uint32_t>& glyphs);
 
   std::size_t made() const { return made_; }  // subsets made (not served from the cache)
