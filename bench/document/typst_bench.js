@@ -36,11 +36,13 @@ function vary(src, i) {
   const code = (close, keep) => {
     while (k < src.length) {
       const c = src[k];
-      if (c === close || (close === '\n' && c === '\n')) { out += c; ++k; return; }
-      if (c === '"') {
-        const end = src.indexOf('"', k + 1);
-        out += src.slice(k, end + 1);
-        k = end + 1;
+      if (c === close) { out += c; ++k; return; }
+      if (c === '"') {  // a string, escapes included; an unclosed one runs to the end
+        let end = k + 1;
+        while (end < src.length && src[end] !== '"') end += src[end] === '\\' ? 2 : 1;
+        end = Math.min(end + 1, src.length);
+        out += src.slice(k, end);
+        k = end;
       } else if (c === '(' || c === '{') {
         out += c; ++k; code(c === '(' ? ')' : '}', keep);
       } else if (c === '[') {
