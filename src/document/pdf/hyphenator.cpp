@@ -14,7 +14,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <new>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -283,8 +282,9 @@ std::shared_future<const Hyphenator::Patterns*> shared_patterns(const std::strin
     const Hyphenator::Patterns* patterns = nullptr;
     try {
       patterns = load_patterns(key);
-    } catch (const std::bad_alloc&) {
-      // No dictionary then: text stays unhyphenated rather than a waiter waiting for ever.
+    } catch (...) {
+      // Out of memory, most likely. No dictionary then: text stays unhyphenated, rather than an
+      // exception ending the process on the loading thread or a waiter waiting for ever.
     }
     promise->set_value(patterns);
   };

@@ -237,6 +237,17 @@ bool parse_page_size(std::string_view text, double* w, double* h) {
   return true;
 }
 
+namespace {
+
+// The document's language (front matter `lang`), en-US when it names none: Pango's language
+// and the hyphenation dictionary's.
+const std::string& document_language(const DocumentSettings& settings) {
+  static const std::string kDefault = "en-US";
+  return settings.lang.empty() ? kDefault : settings.lang;
+}
+
+}  // namespace
+
 struct LayoutEngine::Impl {
   FontSet font_set;
   PangoFontMap* font_map = nullptr;
@@ -1322,7 +1333,7 @@ struct LayoutEngine::Impl {
     if (page_content_width < 72 || page_content_height < 72) {
       return make_error(ErrorKind::kData, "margins leave less than one inch for the text");
     }
-    std::string lang = prepared.settings.lang.empty() ? "en-US" : prepared.settings.lang;
+    const std::string& lang = document_language(prepared.settings);
     ensure_context();
     pango_context_set_language(context, pango_language_from_string(lang.c_str()));
     language = lang;
@@ -1449,7 +1460,7 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
                                           std::string_view source, std::string_view creation_date) {
   ShapeCache::Scope shaping(shapes_.get());
   // The hyphenation patterns load on a thread while the fonts are set up (Impl::render).
-  Hyphenator::prefetch(doc.settings.lang.empty() ? "en-US" : doc.settings.lang);
+  Hyphenator::prefetch(document_language(doc.settings));
   if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
   if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir, creation_date);
   const Theme& t = doc.theme;
