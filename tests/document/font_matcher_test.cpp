@@ -368,6 +368,7 @@ TEST_P(FontMatcherTest, PicksPangosFacesAndFonts) {
       {"sans-serif", 11, 400, false, "en-US"},  {"monospace", 7.25, 300, true, "ru"},
       {"No Such Family, serif", 12.3, 600, false, "el"}, {"Noto Sans CJK JP", 10, 700, true, "ja"},
       {"DejaVu Sans Mono", 9, 700, true, "en_US"},  {"Noto Sans Hebrew", 10, 700, true, "he"},
+      {"", 10, 400, false, "en-US"},  {"DejaVu Serif,,Liberation Mono,", 10.7, 800, true, "zh-TW"},
   };
   for (const FontDescription& d : others) compare_faces(matcher, d, chars);
   EXPECT_GT(compared_, 50000);
