@@ -179,20 +179,30 @@ FcConfig* system_config_in_place_of_subset() {
   return system_config();
 }
 
-PangoFontMap* new_font_map(FontSet set) {
-  FcConfig* config = nullptr;
+FcConfig* fontconfig_of(FontSet set) {
   default_font_set();  // first: makes the subset current when it is the default
   if (set == FontSet::kFast) {
     Fast* f = fast_fonts(false);
-    config = f != nullptr ? f->config : system_config();
-  } else {
-    config = system_config();
+    return f != nullptr ? f->config : system_config();
   }
+  return system_config();
+}
+
+PangoFontMap* new_font_map(FontSet set) {
+  FcConfig* config = fontconfig_of(set);
   PangoFontMap* map = pango_ft2_font_map_new();
   pango_ft2_font_map_set_resolution(PANGO_FT2_FONT_MAP(map), 72.0, 72.0);
   pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(map), substitute, config, nullptr);
   if (config != nullptr) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
   return map;
+}
+
+void substitute_for_font_map(FcConfig* config, FcPattern* pattern) {
+  FcConfigSubstitute(nullptr, pattern, FcMatchPattern);  // PangoFT2 applies the current rules
+  substitute(pattern, config);
+  FcValue v;
+  if (FcPatternGet(pattern, FC_DPI, 0, &v) == FcResultNoMatch) FcPatternAddDouble(pattern, FC_DPI, 72.0);
+  FcDefaultSubstitute(pattern);
 }
 
 CharCoverage::CharCoverage(const FcCharSet* chars) {
@@ -264,9 +274,7 @@ const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists)
   return out;
 }
 
-bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists) {
-  if (font == nullptr || !PANGO_IS_FC_FONT(font)) return false;
-  FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+bool pattern_of_families(FcPattern* pattern, const std::vector<std::string>& family_lists) {
   FcChar8* name = nullptr;
   for (int n = 0; FcPatternGetString(pattern, FC_FAMILY, n, &name) == FcResultMatch; ++n) {
     std::string family = normalize(reinterpret_cast<const char*>(name));
@@ -280,6 +288,11 @@ bool font_of_families(PangoFont* font, const std::vector<std::string>& family_li
     }
   }
   return false;
+}
+
+bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists) {
+  if (font == nullptr || !PANGO_IS_FC_FONT(font)) return false;
+  return pattern_of_families(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), family_lists);
 }
 
 bool has_chars(const CharCoverage* chars, std::string_view text) {

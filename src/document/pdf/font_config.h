@@ -57,6 +57,20 @@ void start_loading_fonts();
 // the system's a second time.
 PangoFontMap* new_font_map(FontSet set);
 
+// The fontconfig configuration new_font_map(set) gives its map; null: fontconfig's current
+// one (the system's, when the subset did not take its place). Pango-free, for font_matcher.h.
+FcConfig* fontconfig_of(FontSet set);
+
+// What a font map from new_font_map does to a font's pattern before it sorts the faces
+// (PangoFT2's default substitute around the map's function): the current configuration's
+// rules, then `config`'s (fontconfig_of) when it is another, no hinting unless the rules
+// decided, 72 dpi, and fontconfig's defaults (FcDefaultSubstitute).
+void substitute_for_font_map(FcConfig* config, FcPattern* pattern);
+
+// Whether one of the pattern's FC_FAMILY names is a family of `family_lists` (Pango family
+// lists, split at commas), compared as fontconfig compares names (case and blanks ignored).
+bool pattern_of_families(FcPattern* pattern, const std::vector<std::string>& family_lists);
+
 // A set of characters, copied out of a fontconfig FcCharSet: fontconfig links a set's pages
 // by offsets, which a leak checker cannot follow in a set kept for the life of the process.
 class CharCoverage {

@@ -68,27 +68,13 @@ const PangoFontFaces::Entry* PangoFontFaces::get(PangoFont* font) {
   Entry entry;
   if (PANGO_IS_FC_FONT(font)) {
     FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
-    FcChar8* file = nullptr;
-    int index = 0;
     double pixels = 0;
     hb_font_t* hb = pango_font_get_hb_font(font);
-    if (hb != nullptr && FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch) {
-      FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
-      std::string key = reinterpret_cast<const char*>(file);
-      key += ':';
-      key += std::to_string(index);
-      auto& face = faces_[key];
-      if (!face) face = std::make_shared<FontFace>(hb_font_get_face(hb), key);
-      entry.face = face;
-      FcMatrix* m = nullptr;
-      if (FcPatternGetMatrix(pattern, FC_MATRIX, 0, &m) == FcResultMatch && m != nullptr) {
-        entry.synthetic.xx = m->xx;
-        entry.synthetic.xy = m->xy;
-        entry.synthetic.yx = m->yx;
-        entry.synthetic.yy = m->yy;
-      }
-      FcBool embolden = FcFalse;
-      entry.synthetic.bold = FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch && embolden;
+    if (hb != nullptr) {
+      entry.face = faces_.get(pattern, [hb](const std::string&, int) { return hb_font_get_face(hb); });
+    }
+    if (entry.face) {
+      entry.synthetic = synthetic_of(pattern);
       if (FcPatternGetDouble(pattern, FC_PIXEL_SIZE, 0, &pixels) == FcResultMatch && pixels > 0) {
         entry.size = pixels;  // the context's resolution is 72 dpi: pixels are points
       } else {

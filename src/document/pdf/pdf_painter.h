@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "document/pdf/font_pattern.h"
 #include "document/pdf/font_subset.h"
 #include "document/pdf/pdf_writer.h"
 
@@ -43,7 +44,7 @@ class PangoFontFaces {
 
  private:
   std::unordered_map<PangoFont*, Entry> fonts_;  // holds a reference to each font
-  std::unordered_map<std::string, std::shared_ptr<const FontFace>> faces_;
+  FontFaceTable faces_;
 };
 
 class PdfPainter {
