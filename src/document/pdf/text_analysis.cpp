@@ -62,7 +62,7 @@ bool is_extended_pictographic(char32_t c) {
 }
 
 bool is_east_asian_wide(char32_t c) {
-  return unicode_tables::in_ranges(unicode_tables::kEastAsianWide, c);
+  return c >= 0x1100 && unicode_tables::in_ranges(unicode_tables::kEastAsianWide, c);
 }
 
 // GLib's line break class, with classes newer than Pango knows of as Unknown (none in 2.74).
@@ -411,6 +411,14 @@ bool ParagraphBreaker::word_boundary(char32_t wc, GUnicodeType type,
   return boundary;
 }
 
+// Whether t is one of Classes: one bit test (every class GLib 2.74 has is below 64).
+template <GUnicodeBreakType... Classes>
+constexpr bool is_any(GUnicodeBreakType t) {
+  constexpr std::uint64_t mask = ((std::uint64_t{1} << Classes) | ...);
+  return (mask >> t) & 1;
+}
+static_assert(G_UNICODE_BREAK_ZERO_WIDTH_JOINER < 64);
+
 // UAX #14 LB4 to LB30b between the previous character (class prev_class_, or the one before
 // spaces: LB18's "row" class) and this one of class cls; sets *mandatory for LB4/LB5.
 bool ParagraphBreaker::line_break_allowed(char32_t wc, GUnicodeBreakType cls,
@@ -420,20 +428,23 @@ bool ParagraphBreaker::line_break_allowed(char32_t wc, GUnicodeBreakType cls,
   const T prev = prev_class_;
   T row = prev == G_UNICODE_BREAK_SPACE ? prev_prev_class_ : prev;
   if (row == G_UNICODE_BREAK_UNKNOWN) row = G_UNICODE_BREAK_ALPHABETIC;
-  auto is = [](T t, std::initializer_list<T> set) {
-    for (T s : set)
-      if (t == s) return true;
-    return false;
-  };
+  // The most frequent pairs first, decided as the rules below decide them (checked by the
+  // tests): no break before a space (LB7) unless after a hard break, none between letters
+  // (LB28), and one after a space unless it follows an opening punctuation (LB18, LB14).
+  if (cls == G_UNICODE_BREAK_SPACE && !is_hard_break_class(prev)) return false;
+  if (cls == G_UNICODE_BREAK_ALPHABETIC) {
+    if (prev == G_UNICODE_BREAK_ALPHABETIC) return false;
+    if (prev == G_UNICODE_BREAK_SPACE) return row != G_UNICODE_BREAK_OPEN_PUNCTUATION;
+  }
   enum class Op { kDefault, kProhibited, kAllowed } op = Op::kDefault;
   // Lowest priority first: each later rule overrides.
-  if (is(prev, {G_UNICODE_BREAK_ALPHABETIC, G_UNICODE_BREAK_HEBREW_LETTER,
-                G_UNICODE_BREAK_NUMERIC}) &&
-      cls == G_UNICODE_BREAK_OPEN_PUNCTUATION && !is_east_asian_wide(wc))
+  constexpr auto letter_or_numeric =
+      is_any<G_UNICODE_BREAK_ALPHABETIC, G_UNICODE_BREAK_HEBREW_LETTER, G_UNICODE_BREAK_NUMERIC>;
+  if (letter_or_numeric(prev) && cls == G_UNICODE_BREAK_OPEN_PUNCTUATION &&
+      !is_east_asian_wide(wc))
     op = Op::kProhibited;  // LB30
   if (prev == G_UNICODE_BREAK_CLOSE_PARANTHESIS && !is_east_asian_wide(prev_wc_) &&
-      is(cls, {G_UNICODE_BREAK_ALPHABETIC, G_UNICODE_BREAK_HEBREW_LETTER,
-               G_UNICODE_BREAK_NUMERIC}))
+      letter_or_numeric(cls))
     op = Op::kProhibited;  // LB30
   if (prev_numeric_ == NumericState::kRiOdd && numeric == NumericState::kRiEven)
     op = Op::kProhibited;  // LB30a
@@ -449,57 +460,56 @@ bool ParagraphBreaker::line_break_allowed(char32_t wc, GUnicodeBreakType cls,
   if (is_hangul_class(prev) && cls == G_UNICODE_BREAK_POSTFIX) op = Op::kProhibited;  // LB27
   if (prev == G_UNICODE_BREAK_PREFIX && is_hangul_class(cls)) op = Op::kProhibited;   // LB27
   if (prev == G_UNICODE_BREAK_HANGUL_L_JAMO &&
-      is(cls, {G_UNICODE_BREAK_HANGUL_L_JAMO, G_UNICODE_BREAK_HANGUL_V_JAMO,
-               G_UNICODE_BREAK_HANGUL_LV_SYLLABLE, G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE}))
+      is_any<G_UNICODE_BREAK_HANGUL_L_JAMO, G_UNICODE_BREAK_HANGUL_V_JAMO,
+             G_UNICODE_BREAK_HANGUL_LV_SYLLABLE, G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE>(cls))
     op = Op::kProhibited;  // LB26
-  if (is(prev, {G_UNICODE_BREAK_HANGUL_V_JAMO, G_UNICODE_BREAK_HANGUL_LV_SYLLABLE}) &&
-      is(cls, {G_UNICODE_BREAK_HANGUL_V_JAMO, G_UNICODE_BREAK_HANGUL_T_JAMO}))
+  if (is_any<G_UNICODE_BREAK_HANGUL_V_JAMO, G_UNICODE_BREAK_HANGUL_LV_SYLLABLE>(prev) &&
+      is_any<G_UNICODE_BREAK_HANGUL_V_JAMO, G_UNICODE_BREAK_HANGUL_T_JAMO>(cls))
     op = Op::kProhibited;  // LB26
-  if (is(prev, {G_UNICODE_BREAK_HANGUL_T_JAMO, G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE}) &&
+  if (is_any<G_UNICODE_BREAK_HANGUL_T_JAMO, G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE>(prev) &&
       cls == G_UNICODE_BREAK_HANGUL_T_JAMO)
     op = Op::kProhibited;  // LB26
-  const bool prev_pr_po = is(prev, {G_UNICODE_BREAK_PREFIX, G_UNICODE_BREAK_POSTFIX});
+  const bool prev_pr_po = is_any<G_UNICODE_BREAK_PREFIX, G_UNICODE_BREAK_POSTFIX>(prev);
   if (prev_pr_po && cls == G_UNICODE_BREAK_NUMERIC) op = Op::kProhibited;  // LB25
-  if (prev_pr_po && is(cls, {G_UNICODE_BREAK_OPEN_PUNCTUATION, G_UNICODE_BREAK_HYPHEN}) &&
+  if (prev_pr_po && is_any<G_UNICODE_BREAK_OPEN_PUNCTUATION, G_UNICODE_BREAK_HYPHEN>(cls) &&
       next_class == G_UNICODE_BREAK_NUMERIC)
     op = Op::kProhibited;  // LB25
-  if (is(prev, {G_UNICODE_BREAK_OPEN_PUNCTUATION, G_UNICODE_BREAK_HYPHEN}) &&
+  if (is_any<G_UNICODE_BREAK_OPEN_PUNCTUATION, G_UNICODE_BREAK_HYPHEN>(prev) &&
       cls == G_UNICODE_BREAK_NUMERIC)
     op = Op::kProhibited;  // LB25
   if (prev == G_UNICODE_BREAK_NUMERIC &&
-      is(cls, {G_UNICODE_BREAK_NUMERIC, G_UNICODE_BREAK_SYMBOL,
-               G_UNICODE_BREAK_INFIX_SEPARATOR}))
+      is_any<G_UNICODE_BREAK_NUMERIC, G_UNICODE_BREAK_SYMBOL, G_UNICODE_BREAK_INFIX_SEPARATOR>(cls))
     op = Op::kProhibited;  // LB25
   if (prev_numeric_ == NumericState::kNumeric &&
-      is(cls, {G_UNICODE_BREAK_NUMERIC, G_UNICODE_BREAK_SYMBOL, G_UNICODE_BREAK_INFIX_SEPARATOR,
-               G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS}))
+      is_any<G_UNICODE_BREAK_NUMERIC, G_UNICODE_BREAK_SYMBOL, G_UNICODE_BREAK_INFIX_SEPARATOR,
+             G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS>(cls))
     op = Op::kProhibited;  // LB25
   if ((prev_numeric_ == NumericState::kNumeric ||
        prev_numeric_ == NumericState::kNumericClose) &&
-      is(cls, {G_UNICODE_BREAK_POSTFIX, G_UNICODE_BREAK_PREFIX}))
+      is_any<G_UNICODE_BREAK_POSTFIX, G_UNICODE_BREAK_PREFIX>(cls))
     op = Op::kProhibited;  // LB25
   if (prev_pr_po && is_alphabetic_or_hebrew(cls)) op = Op::kProhibited;  // LB24
   if (is_alphabetic_or_hebrew(prev) &&
-      is(cls, {G_UNICODE_BREAK_PREFIX, G_UNICODE_BREAK_POSTFIX}))
+      is_any<G_UNICODE_BREAK_PREFIX, G_UNICODE_BREAK_POSTFIX>(cls))
     op = Op::kProhibited;  // LB24
   if (is_alphabetic_or_hebrew(prev) && cls == G_UNICODE_BREAK_NUMERIC)
     op = Op::kProhibited;  // LB23
   if (prev == G_UNICODE_BREAK_NUMERIC && is_alphabetic_or_hebrew(cls))
     op = Op::kProhibited;  // LB23
   if (prev == G_UNICODE_BREAK_PREFIX &&
-      is(cls, {G_UNICODE_BREAK_IDEOGRAPHIC, G_UNICODE_BREAK_EMOJI_BASE,
-               G_UNICODE_BREAK_EMOJI_MODIFIER}))
+      is_any<G_UNICODE_BREAK_IDEOGRAPHIC, G_UNICODE_BREAK_EMOJI_BASE,
+             G_UNICODE_BREAK_EMOJI_MODIFIER>(cls))
     op = Op::kProhibited;  // LB23a
-  if (is(prev, {G_UNICODE_BREAK_IDEOGRAPHIC, G_UNICODE_BREAK_EMOJI_BASE,
-                G_UNICODE_BREAK_EMOJI_MODIFIER}) &&
+  if (is_any<G_UNICODE_BREAK_IDEOGRAPHIC, G_UNICODE_BREAK_EMOJI_BASE,
+             G_UNICODE_BREAK_EMOJI_MODIFIER>(prev) &&
       cls == G_UNICODE_BREAK_POSTFIX)
     op = Op::kProhibited;  // LB23a
   if (cls == G_UNICODE_BREAK_INSEPARABLE) op = Op::kProhibited;  // LB22
-  if (is(cls, {G_UNICODE_BREAK_AFTER, G_UNICODE_BREAK_HYPHEN, G_UNICODE_BREAK_NON_STARTER}) ||
+  if (is_any<G_UNICODE_BREAK_AFTER, G_UNICODE_BREAK_HYPHEN, G_UNICODE_BREAK_NON_STARTER>(cls) ||
       prev == G_UNICODE_BREAK_BEFORE)
     op = Op::kProhibited;  // LB21
   if (prev_prev_class_ == G_UNICODE_BREAK_HEBREW_LETTER &&
-      is(prev, {G_UNICODE_BREAK_HYPHEN, G_UNICODE_BREAK_AFTER}))
+      is_any<G_UNICODE_BREAK_HYPHEN, G_UNICODE_BREAK_AFTER>(prev))
     op = Op::kProhibited;  // LB21a
   if (prev == G_UNICODE_BREAK_SYMBOL && cls == G_UNICODE_BREAK_HEBREW_LETTER)
     op = Op::kProhibited;  // LB21b
@@ -510,7 +520,7 @@ bool ParagraphBreaker::line_break_allowed(char32_t wc, GUnicodeBreakType cls,
   if (prev == G_UNICODE_BREAK_SPACE) op = Op::kAllowed;  // LB18
   if (row == G_UNICODE_BREAK_BEFORE_AND_AFTER && cls == G_UNICODE_BREAK_BEFORE_AND_AFTER)
     op = Op::kProhibited;  // LB17
-  if (is(row, {G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS}) &&
+  if (is_any<G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS>(row) &&
       cls == G_UNICODE_BREAK_NON_STARTER)
     op = Op::kProhibited;  // LB16
   if (row == G_UNICODE_BREAK_QUOTATION && cls == G_UNICODE_BREAK_OPEN_PUNCTUATION)
@@ -518,16 +528,16 @@ bool ParagraphBreaker::line_break_allowed(char32_t wc, GUnicodeBreakType cls,
   if (row == G_UNICODE_BREAK_OPEN_PUNCTUATION) op = Op::kProhibited;  // LB14
   if (cls == G_UNICODE_BREAK_EXCLAMATION) op = Op::kProhibited;       // LB13
   if (prev != G_UNICODE_BREAK_NUMERIC &&
-      is(cls, {G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS,
-               G_UNICODE_BREAK_INFIX_SEPARATOR, G_UNICODE_BREAK_SYMBOL}))
+      is_any<G_UNICODE_BREAK_CLOSE_PUNCTUATION, G_UNICODE_BREAK_CLOSE_PARANTHESIS,
+             G_UNICODE_BREAK_INFIX_SEPARATOR, G_UNICODE_BREAK_SYMBOL>(cls))
     op = Op::kProhibited;  // LB13, tailored as in UAX #14's example 7
   if (prev == G_UNICODE_BREAK_NON_BREAKING_GLUE) op = Op::kProhibited;  // LB12
   if (cls == G_UNICODE_BREAK_NON_BREAKING_GLUE &&
-      !is(prev, {G_UNICODE_BREAK_SPACE, G_UNICODE_BREAK_AFTER, G_UNICODE_BREAK_HYPHEN}))
+      !is_any<G_UNICODE_BREAK_SPACE, G_UNICODE_BREAK_AFTER, G_UNICODE_BREAK_HYPHEN>(prev))
     op = Op::kProhibited;  // LB12a
   if (prev == G_UNICODE_BREAK_WORD_JOINER || cls == G_UNICODE_BREAK_WORD_JOINER)
     op = Op::kProhibited;  // LB11
-  if (is(cls, {G_UNICODE_BREAK_COMBINING_MARK, G_UNICODE_BREAK_ZERO_WIDTH_JOINER}) &&
+  if (is_any<G_UNICODE_BREAK_COMBINING_MARK, G_UNICODE_BREAK_ZERO_WIDTH_JOINER>(cls) &&
       !(is_hard_break_class(prev) || prev == G_UNICODE_BREAK_SPACE ||
         prev == G_UNICODE_BREAK_ZERO_WIDTH_SPACE))
     op = Op::kProhibited;  // LB9
@@ -738,6 +748,19 @@ bool is_real_script(GUnicodeScript s) {
 
 // Index of c among the paired punctuation (even: opening, odd: closing), or -1.
 int pair_index(char32_t c) {
+  if (c < 0x80) {
+    switch (c) {
+      case '(': return 0;
+      case ')': return 1;
+      case '<': return 2;
+      case '>': return 3;
+      case '[': return 4;
+      case ']': return 5;
+      case '{': return 6;
+      case '}': return 7;
+      default: return -1;
+    }
+  }
   static constexpr char32_t kPairs[] = {
       0x0028, 0x0029, 0x003C, 0x003E, 0x005B, 0x005D, 0x007B, 0x007D, 0x00AB, 0x00BB,
       0x0F3A, 0x0F3B, 0x0F3C, 0x0F3D, 0x169B, 0x169C, 0x2018, 0x2019, 0x201C, 0x201D,
