@@ -10,7 +10,19 @@
 //
 // Paragraphs: the text is split at paragraph separators (\n, \r, \r\n, U+2029) as a
 // PangoLayout splits it; each paragraph takes its base direction from its first strong
-// character (left to right when it has none), and a line must start after each separator.
+// character, and a line must start after each separator. A paragraph with no strong character
+// takes the previous paragraph's direction, the first ones the text's first strong direction,
+// and left to right (weak) when the text has none: what PangoLayout does. A separator's level
+// is its paragraph's base level and its script the one before it (Pango puts separators in no
+// item).
+//
+// Where the results may differ from Pango's (tested for all else):
+// - Thai: Pango adds libthai's dictionary breaks inside Thai words; here Thai breaks as UAX #14
+//   says (no dictionary), so Thai text wraps only at spaces and punctuation.
+// - Pango tailors breaks around a zero width (non-)joiner in Indic scripts within an item, and
+//   its items end where the font changes; here items are approximated with the Noto fonts'
+//   repertoire (text_analysis.cpp, tailor_indic_run): a joiner next to a character of another
+//   font (a symbol, CJK punctuation, an emoji) may get a different char/line break flag.
 //
 // Thread safety: functions of their arguments only.
 #ifndef DOCFORGE_DOCUMENT_PDF_TEXT_ANALYSIS_H_
@@ -61,8 +73,12 @@ std::vector<int> visual_order(const std::vector<std::uint8_t>& run_levels);
 // `lang` (a BCP 47 tag such as "en-US"): `lang` itself when its orthography uses the script
 // (pango_language_includes_script), else the script's sample language
 // (pango_script_get_sample_language: "he" for Hebrew, "ar" for Arabic, "ru" for Cyrillic, ...),
-// else `lang`. Common, Inherited and Unknown keep `lang`. Pango's answer for the same arguments,
-// with Pango's environment (PANGO_LANGUAGE, LANGUAGE) unset.
+// else "xx" (Han, Bopomofo, Yi...: Pango's itemizer uses "xx" then, a tag no font claims, so
+// that the language does not steer font choice). Common, Inherited and Unknown keep `lang`;
+// `lang` is returned as given (not lower-cased). Pango's answer for the same arguments, with
+// Pango's environment (PANGO_LANGUAGE, LANGUAGE) unset. Scripts of languages: a table of ~60
+// common languages (en, de, fr, ..., ja, zh-cn, zh-tw, ko, hi, th; text_analysis.cpp); a
+// language outside it is taken to include every script, as Pango takes one outside its own.
 std::string derived_language(std::string_view lang, hb_script_t script);
 
 }  // namespace docforge::document::pdf
