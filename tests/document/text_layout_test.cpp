@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "document/pdf/font_config.h"
+#include "document/pango_oracle.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf_test_leaks.h"
 
@@ -202,9 +203,30 @@ class TextLayoutTest : public ::testing::Test {
     g_object_unref(layout);
     g_object_unref(context);
     const std::string actual = dump_ours(*layouter_->layout(c.text, c.attrs, c.format));
-    EXPECT_EQ(expected, actual) << "text: " << c.text << "\nfont: " << c.format.font.families << " "
-                                << c.format.font.size << " width " << c.format.width;
-    return expected == actual;
+    if (expected == actual) return true;
+    ADD_FAILURE() << "text: " << c.text << "\nfont: " << c.format.font.families << " " << c.format.font.size
+                  << ", width " << c.format.width << ", align " << static_cast<int>(c.format.align) << ", wrap "
+                  << static_cast<int>(c.format.wrap) << "\n"
+                  << first_difference(expected, actual);
+    return false;
+  }
+
+  // The first line where the dumps differ, with the one before, from both.
+  static std::string first_difference(const std::string& expected, const std::string& actual) {
+    std::istringstream e(expected), a(actual);
+    std::string el, al, prev;
+    int n = 0;
+    while (true) {
+      const bool more_e = static_cast<bool>(std::getline(e, el));
+      const bool more_a = static_cast<bool>(std::getline(a, al));
+      if (!more_e && !more_a) return "(no difference)";
+      if (!more_e || !more_a || el != al) {
+        return "at dump line " + std::to_string(n) + " after: " + prev + "\n  Pango: " +
+               (more_e ? el : "(end)") + "\n  ours:  " + (more_a ? al : "(end)");
+      }
+      prev = el;
+      ++n;
+    }
   }
 
   static PangoFontMap* map_;

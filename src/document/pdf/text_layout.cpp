@@ -45,42 +45,6 @@ bool is_space_separator(char32_t c) {
          HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR;
 }
 
-// Unicode's Vertical_Orientation U and Tu ranges (VerticalOrientation.txt, Unicode 11): Pango
-// starts a new item where text turns from upright to sideways characters or back, even in
-// horizontal text, so the items (and the shaping contexts) depend on them.
-struct Range {
-  char32_t first, last;
-};
-constexpr Range kUpright[] = {
-    {0x00A7, 0x00A7},   {0x00A9, 0x00A9},   {0x00AE, 0x00AE},   {0x00B1, 0x00B1},   {0x00BC, 0x00BE},
-    {0x00D7, 0x00D7},   {0x00F7, 0x00F7},   {0x02EA, 0x02EB},   {0x1100, 0x11FF},   {0x1401, 0x167F},
-    {0x18B0, 0x18FF},   {0x2016, 0x2016},   {0x2020, 0x2021},   {0x2030, 0x2031},   {0x203B, 0x203C},
-    {0x2042, 0x2042},   {0x2047, 0x2049},   {0x2051, 0x2051},   {0x2065, 0x2065},   {0x20DD, 0x20E0},
-    {0x20E2, 0x20E4},   {0x2100, 0x2101},   {0x2103, 0x2109},   {0x210F, 0x210F},   {0x2113, 0x2114},
-    {0x2116, 0x2117},   {0x211E, 0x2123},   {0x2125, 0x2125},   {0x2127, 0x2127},   {0x2129, 0x2129},
-    {0x212E, 0x212E},   {0x2135, 0x213F},   {0x2145, 0x214A},   {0x214C, 0x214D},   {0x214F, 0x2189},
-    {0x218C, 0x218F},   {0x221E, 0x221E},   {0x2234, 0x2235},   {0x2300, 0x2307},   {0x230C, 0x231F},
-    {0x2324, 0x2328},   {0x232B, 0x232B},   {0x237D, 0x239A},   {0x23BE, 0x23CD},   {0x23CF, 0x23CF},
-    {0x23D1, 0x23DB},   {0x23E2, 0x2422},   {0x2424, 0x24FF},   {0x25A0, 0x2619},   {0x2620, 0x2767},
-    {0x2776, 0x2793},   {0x2B12, 0x2B2F},   {0x2B50, 0x2B59},   {0x2BB8, 0x2BD1},   {0x2BD3, 0x2BEB},
-    {0x2BF0, 0x2BFF},   {0x2E80, 0x3007},   {0x3012, 0x3013},   {0x3020, 0x302F},   {0x3031, 0x309F},
-    {0x30A1, 0x30FB},   {0x30FD, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7FF},   {0xE000, 0xFAFF},
-    {0xFE10, 0xFE1F},   {0xFE30, 0xFE48},   {0xFE50, 0xFE57},   {0xFE5F, 0xFE62},   {0xFE67, 0xFE6F},
-    {0xFF01, 0xFF07},   {0xFF0A, 0xFF0C},   {0xFF0E, 0xFF19},   {0xFF1F, 0xFF3A},   {0xFF3C, 0xFF3C},
-    {0xFF3E, 0xFF3E},   {0xFF40, 0xFF5A},   {0xFFE0, 0xFFE2},   {0xFFE4, 0xFFE7},   {0xFFF0, 0xFFF8},
-    {0xFFFC, 0xFFFD},   {0x10980, 0x1099F}, {0x11580, 0x115FF}, {0x11A00, 0x11AAF}, {0x13000, 0x1342F},
-    {0x14400, 0x1467F}, {0x16FE0, 0x18AFF}, {0x1B000, 0x1B12F}, {0x1B170, 0x1B2FF}, {0x1D000, 0x1D1FF},
-    {0x1D2E0, 0x1D37F}, {0x1D800, 0x1DAAF}, {0x1F000, 0x1F7FF}, {0x1F900, 0x1FA6F}, {0x20000, 0x2FFFD},
-    {0x30000, 0x3FFFD}, {0xF0000, 0xFFFFD}, {0x100000, 0x10FFFD},
-};
-
-bool is_upright(char32_t c) {
-  if (c < kUpright[0].first) return false;
-  auto it = std::upper_bound(std::begin(kUpright), std::end(kUpright), c,
-                             [](char32_t v, const Range& r) { return v < r.first; });
-  return it != std::begin(kUpright) && c <= (it - 1)->last;
-}
-
 // What the itemizer needs of the attributes at a character, and what drawing needs.
 struct FontStyle {
   const std::string* families = nullptr;
@@ -170,15 +134,15 @@ struct TextLayouter::Impl {
     }
     fi.hyphen_width = fi.hyphen_char != 0 ? hb_font_get_glyph_h_advance(hb, fi.hyphen) : 0;
     // The sample string's width in this font, per character (Pango lays it out with fallback;
-    // the font has every character of the English sample in practice).
+    // the font has every character of the English sample in practice): the width of a box.
     hb_buffer_clear_contents(buffer);
     hb_buffer_add_utf8(buffer, kSample.data(), static_cast<int>(kSample.size()), 0, -1);
     hb_buffer_guess_segment_properties(buffer);
     hb_shape(hb, buffer, nullptr, 0);
     unsigned n = 0;
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
-    long width = 0;
-    for (unsigned i = 0; i < n; ++i) width += pos[i].x_advance;
+    long width = 0;  // with positions rounded to whole points, as Pango's metrics context rounds
+    for (unsigned i = 0; i < n; ++i) width += (pos[i].x_advance + kLayoutUnits / 2) & ~(kLayoutUnits - 1);
     fi.approximate_char_width = static_cast<int>(width / static_cast<long>(kSample.size()));
     const Font::Metrics& m = font->metrics();
     fi.strikethrough_position = m.strikethrough_position;
@@ -212,7 +176,6 @@ class Builder {
   }
 
   void resolve_segments();
-  std::vector<int> width_run_starts(int first, int end) const;
   const Segment& segment_at(std::uint32_t byte) const;
   const FontMatcher::FontList* font_list(const FontStyle& style, hb_script_t script, std::string* language);
   void itemize(int first, int end, std::deque<Item>* items);
@@ -304,39 +267,6 @@ void Builder::resolve_segments() {
   }
 }
 
-// Where the runs of upright and of sideways characters start in chars [first, end) (Pango's
-// width iterator): a joiner and the character after it, variation selectors, tags and emoji
-// modifiers continue the run they are in.
-std::vector<int> Builder::width_run_starts(int first, int end) const {
-  std::vector<int> starts;
-  int k = first;
-  while (k < end) {
-    starts.push_back(k);
-    const bool upright = is_upright(ch(k).c);
-    bool met_joiner = false;
-    while (k < end) {
-      const char32_t c = ch(k).c;
-      if (c == 0x200D) {
-        ++k;
-        met_joiner = true;
-        continue;
-      }
-      if (met_joiner) {
-        ++k;
-        met_joiner = false;
-        continue;
-      }
-      if (c == 0xFE0E || c == 0xFE0F || (c >= 0xE0020 && c <= 0xE007F) || (c >= 0x1F3FB && c <= 0x1F3FF)) {
-        ++k;
-        continue;
-      }
-      if (is_upright(c) != upright) break;
-      ++k;
-    }
-  }
-  return starts;
-}
-
 const Segment& Builder::segment_at(std::uint32_t byte) const {
   auto it = std::upper_bound(segments_.begin(), segments_.end(), byte,
                              [](std::uint32_t b, const Segment& s) { return b < s.start; });
@@ -358,17 +288,14 @@ const FontMatcher::FontList* Builder::font_list(const FontStyle& style, hb_scrip
 // pango_itemize over chars [first, end) of one paragraph: runs of equal level, script and
 // attributes, cut further where the font changes (itemize.c).
 void Builder::itemize(int first, int end, std::deque<Item>* items) {
-  const std::vector<int> width_starts = width_run_starts(first, end);
-  std::size_t next_width_start = 1;
   int i = first;
   while (i < end) {
-    // The run: constant level, script, attributes and orientation.
+    // The run: constant level, script and attributes (Pango's runs of upright and sideways
+    // characters are for vertical text only).
     const CharInfo& c0 = ch(i);
     const Segment* seg = &segment_at(c0.byte);
-    while (next_width_start < width_starts.size() && width_starts[next_width_start] <= i) ++next_width_start;
-    const int width_end = next_width_start < width_starts.size() ? width_starts[next_width_start] : end;
     int run_end = i + 1;
-    while (run_end < end && run_end < width_end) {
+    while (run_end < end) {
       const CharInfo& c = ch(run_end);
       if (c.level != c0.level || c.script != c0.script) break;
       if (c.byte >= seg->end) {
@@ -461,6 +388,7 @@ void Builder::itemize(int first, int end, std::deque<Item>* items) {
 // item ends at a break that shows one.
 void Builder::shape(const Item& item, std::vector<Glyph>* out) {
   out->clear();
+  const TextLayouter::FontInfo& fi = ctx_->info(item.font);  // first: it shapes with the buffer
   hb_buffer_t* buf = ctx_->buffer;
   hb_buffer_clear_contents(buf);
   hb_buffer_set_direction(buf, item.level % 2 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
@@ -471,7 +399,6 @@ void Builder::shape(const Item& item, std::vector<Glyph>* out) {
   hb_buffer_set_invisible_glyph(buf, TextLayout::kEmptyGlyph);
   std::uint32_t length = item.length;
   std::uint32_t hyphen_index = 0;
-  const TextLayouter::FontInfo& fi = ctx_->info(item.font);
   if (item.need_hyphen) {
     std::uint32_t last = item.offset + item.length;
     std::uint32_t p = last;
@@ -904,6 +831,7 @@ void Builder::postprocess(LineWork& line, bool wrapped) {
     if (!cluster) {
       last.glyphs[g].advance = 0;
       last.glyphs[g].id = TextLayout::kEmptyGlyph;
+      last.glyphs[g].unknown = false;
     }
   }
   // Visual order.
