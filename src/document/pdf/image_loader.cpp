@@ -25,7 +25,7 @@ constexpr double kSvgScale = 3;   // SVG pixels per CSS pixel: 288 dpi at the na
 constexpr double kSvgMaxPixels = 4e6;
 constexpr int kMaxSide = 20000;  // pixels: a larger PNG or JPEG is refused
 
-// librsvg is opened on first use, and cairo and PangoCairo through it (its dependencies):
+// librsvg is opened on first use, and cairo, Pango and GObject through it (its dependencies):
 // linked directly, librsvg pulls ~15 libraries (ICU, libxml2, gdk-pixbuf, ...) and cairo ~11
 // (pixman, X11, xcb, ...) into every process, and their loading and relocation cost a fresh
 // docforge process more time than laying a document out. Loaded once, never unloaded;
@@ -43,6 +43,8 @@ struct SvgLibrary {
   void (*destroy)(cairo_t*) = nullptr;
   PangoFontMap* (*font_map_new)() = nullptr;
   void (*font_map_set_default)(PangoCairoFontMap*) = nullptr;
+  void (*font_map_set_config)(PangoFcFontMap*, FcConfig*) = nullptr;
+  void (*object_unref)(gpointer) = nullptr;
   bool ok = false;
 };
 
@@ -66,7 +68,9 @@ const SvgLibrary& svg_library() {
            lookup(h, "cairo_surface_flush", &r.surface_flush) && lookup(h, "cairo_surface_destroy", &r.surface_destroy) &&
            lookup(h, "cairo_create", &r.create) && lookup(h, "cairo_destroy", &r.destroy) &&
            lookup(h, "pango_cairo_font_map_new", &r.font_map_new) &&
-           lookup(h, "pango_cairo_font_map_set_default", &r.font_map_set_default);
+           lookup(h, "pango_cairo_font_map_set_default", &r.font_map_set_default) &&
+           lookup(h, "pango_fc_font_map_set_config", &r.font_map_set_config) &&
+           lookup(h, "g_object_unref", &r.object_unref);
     return r;
   }();
   return lib;
@@ -81,9 +85,9 @@ class SystemFontsForSvg {
     FcConfig* config = system_config_in_place_of_subset();
     if (config == nullptr) return;
     PangoFontMap* map = lib_.font_map_new();
-    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    lib_.font_map_set_config(reinterpret_cast<PangoFcFontMap*>(map), config);
     lib_.font_map_set_default(reinterpret_cast<PangoCairoFontMap*>(map));
-    g_object_unref(map);  // the default holds it
+    lib_.object_unref(map);  // the default holds it
     set_ = true;
   }
   ~SystemFontsForSvg() {
@@ -253,7 +257,7 @@ std::unique_ptr<Image> load_image(const std::string& path, std::string* why) {
       svg.render_document(h, cr, &viewport, nullptr);
     }
     svg.destroy(cr);
-    g_object_unref(h);
+    svg.object_unref(h);
     svg.surface_flush(s);
     ImageData pixels = from_argb32(svg.image_surface_get_data(s), pw, ph, svg.image_surface_get_stride(s));
     svg.surface_destroy(s);

@@ -1,7 +1,7 @@
 #include "document/pdf/layout_engine.h"
 
 #include <fmt/format.h>
-#include <pango/pango.h>
+#include <glib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,25 +14,20 @@
 #include "document/pdf/font_config.h"
 #include "document/pdf/hyphenator.h"
 #include "document/pdf/image_loader.h"
-#include "document/pdf/pdf_painter.h"
+#include "document/pdf/font_matcher.h"
 #include "document/pdf/pdf_writer.h"
 #include "document/pdf/shape_cache.h"
+#include "document/pdf/text_layout.h"
+#include "document/pdf/text_painter.h"
 
 namespace docforge::document::pdf {
 namespace {
 
-constexpr double kScale = PANGO_SCALE;
+constexpr double kScale = kLayoutUnits;
 constexpr double kMinWidth = 96;  // pt: nested lists and quotes stop indenting here
 
-struct GObjectUnref {
-  void operator()(void* p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectUnref>;
-
-struct FontDescFree {
-  void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-};
-using FontDescPtr = std::unique_ptr<PangoFontDescription, FontDescFree>;
+using LayoutPtr = std::shared_ptr<const TextLayout>;
+using FontDescPtr = std::unique_ptr<FontDescription>;
 
 struct Link {
   unsigned start = 0, end = 0;
@@ -40,11 +35,7 @@ struct Link {
 };
 
 struct Text {
-  LayoutPtr layout;  // shared with LayoutCache: never changed after finish_text()
-  // Pango units from the layout's left edge to where its line starts as laid out at the
-  // width asked for: a text that fits on one line is laid out unwrapped (shaped once, where
-  // Pango shapes a wrapped text's runs twice) and placed as the alignment would place it.
-  int dx = 0;
+  LayoutPtr layout;  // shared with LayoutCache (a TextLayout is immutable)
   std::vector<Link> links;
 };
 
@@ -65,7 +56,6 @@ class LayoutCache {
 
   struct Entry {
     LayoutPtr layout;
-    int dx = 0;  // Text::dx
   };
 
   const Entry* find(const std::string& key) {
@@ -73,7 +63,7 @@ class LayoutCache {
     if (it != current_.end()) return &it->second;
     it = previous_.find(key);
     if (it == previous_.end()) return nullptr;
-    Entry moved{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(it->second.layout.get()))), it->second.dx};
+    Entry moved{it->second.layout};
     return add(key, std::move(moved));
   }
 
@@ -169,20 +159,23 @@ struct Ctx {
 };
 
 struct TextStyle {
-  const PangoFontDescription* font = nullptr;
+  const FontDescription* font = nullptr;
   const Color* color = nullptr;
-  PangoAlignment align = PANGO_ALIGN_LEFT;
+  TextAlign align = TextAlign::kLeft;
   bool hyphenate = false;
   bool bold = false;
   bool uppercase = false;
-  PangoWrapMode wrap = PANGO_WRAP_WORD_CHAR;  // code: PANGO_WRAP_CHAR (break anywhere)
+  WrapMode wrap = WrapMode::kWordChar;  // code: kChar (break anywhere)
   double width = -1;        // pt; <= 0: no wrapping
   double line_spacing = 0;  // factor; 0: the theme's line height
 };
 
-guint16 c16(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535.0); }
+std::uint16_t c16(double v) { return static_cast<std::uint16_t>(std::clamp(v, 0.0, 1.0) * 65535.0); }
 
 Rgb rgb(const Color& c) { return Rgb{c.r, c.g, c.b}; }
+
+// A text colour as 16-bit channels, as PDF operators get it from the layouts (Pango kept 16 bits).
+Rgb text_rgb(const Color& c) { return Rgb{c16(c.r) / 65535.0, c16(c.g) / 65535.0, c16(c.b) / 65535.0}; }
 
 std::string replace_fields(std::string text, const std::string& page, const std::string& pages,
                            const DocumentSettings& st) {
@@ -201,9 +194,9 @@ std::string replace_fields(std::string text, const std::string& page, const std:
   return text;
 }
 
-std::string codepoint_name(gunichar c) {
+std::string codepoint_name(char32_t c) {
   std::string utf8(6, '\0');
-  utf8.resize(static_cast<std::size_t>(g_unichar_to_utf8(c, utf8.data())));
+  utf8.resize(static_cast<std::size_t>(g_unichar_to_utf8(static_cast<gunichar>(c), utf8.data())));
   return fmt::format("U+{:04X} '{}'", static_cast<unsigned>(c), utf8);
 }
 
@@ -250,11 +243,11 @@ const std::string& document_language(const DocumentSettings& settings) {
 
 struct LayoutEngine::Impl {
   FontSet font_set;
-  PangoFontMap* font_map = nullptr;
-  PangoContext* context = nullptr;
+  std::unique_ptr<FontMatcher> font_matcher;
+  std::unique_ptr<TextLayouter> layouter;
   Hyphenator hyphenator;
   LayoutCache layout_cache;
-  std::string language;  // the context's language (part of every cache key)
+  std::string language;  // the document's language (part of every cache key)
 
   // Per document state.
   const PreparedDocument* doc = nullptr;
@@ -267,7 +260,7 @@ struct LayoutEngine::Impl {
   ImageCache image_cache;
   std::vector<Heading> headings;
   std::vector<std::string> warnings;
-  std::set<gunichar> missing;
+  std::set<char32_t> missing;
   double pending = 0;  // space before the next item
   FontDescPtr body_font, heading_font[6], mono_font, small_font, title_font, subtitle_font, bold_body;
   bool hyphenation = false;
@@ -276,22 +269,15 @@ struct LayoutEngine::Impl {
   bool needs_all_fonts = false;
 
   FontSubsetCache* subsets;  // the LayoutEngine's, shared by both Impls
-  std::unique_ptr<PangoFontFaces> font_faces = std::make_unique<PangoFontFaces>();
 
   Impl(FontSet set, FontSubsetCache* cache) : font_set(set), subsets(cache) {}
-  ~Impl() {
-    font_faces.reset();  // holds fonts of font_map
-    if (context != nullptr) g_object_unref(context);
-    if (font_map != nullptr) g_object_unref(font_map);
-  }
 
-  // The font map is made at the first render, so that a thread building the font subset
+  // The fonts are opened at the first render, so that a thread building the font subset
   // (start_loading_fonts) overlaps with what comes before.
-  void ensure_context() {
-    if (context != nullptr) return;
-    font_map = new_font_map(font_set);
-    context = pango_font_map_create_context(font_map);
-    pango_context_set_round_glyph_positions(context, FALSE);
+  void ensure_fonts() {
+    if (layouter != nullptr) return;
+    font_matcher = std::make_unique<FontMatcher>(fontconfig_of(font_set));
+    layouter = std::make_unique<TextLayouter>(font_matcher.get());
   }
 
   void reset() {
@@ -306,24 +292,27 @@ struct LayoutEngine::Impl {
   }
 
   FontDescPtr font(const std::string& family, double size, bool bold) {
-    FontDescPtr d(pango_font_description_new());
-    pango_font_description_set_family(d.get(), family.c_str());
-    pango_font_description_set_absolute_size(d.get(), size * kScale);
-    if (bold) pango_font_description_set_weight(d.get(), PANGO_WEIGHT_BOLD);
+    auto d = std::make_unique<FontDescription>();
+    d->families = family;
+    d->size = static_cast<int>(size * kScale) / kScale;  // whole layout units, as Pango's sizes
+    d->weight = bold ? 700 : 400;
+    d->language = language;
     return d;
   }
 
-  // pango_font_description_to_string of the document's fonts, made once per font and document
-  // by font_key() (it was 0.5-1.6 M instructions per document, once per text); emptied by
-  // setup_fonts().
-  std::unordered_map<const PangoFontDescription*, std::string> font_keys;
+  // A description of each of the document's fonts for the layout cache's keys, made once per
+  // font and document by font_key(); emptied by setup_fonts().
+  std::unordered_map<const FontDescription*, std::string> font_keys;
 
-  const std::string& font_key(const PangoFontDescription* font) {
+  const std::string& font_key(const FontDescription* font) {
     auto it = font_keys.find(font);
     if (it == font_keys.end()) {
-      gchar* text = pango_font_description_to_string(font);
-      it = font_keys.emplace(font, text).first;
-      g_free(text);
+      std::string key = font->families;
+      key += '\x1f';
+      append_bytes(key, font->size);
+      append_bytes(key, font->weight);
+      key += font->italic ? 'i' : '-';
+      it = font_keys.emplace(font, std::move(key)).first;
     }
     return it->second;
   }
@@ -347,7 +336,7 @@ struct LayoutEngine::Impl {
   // order, so equal descriptions are equal lists). pango_attr_list_to_string did this with a
   // printf per attribute (0.5-1.7 M instructions per document).
   struct Attrs {
-    PangoAttrList* list = pango_attr_list_new();  // finish_text() takes it
+    std::vector<TextAttribute> list;
     std::string key;
   };
 
@@ -358,20 +347,31 @@ struct LayoutEngine::Impl {
   }
 
   static void append_color(std::string& key, const Color& c) {
-    const guint16 rgb[3] = {c16(c.r), c16(c.g), c16(c.b)};
+    const std::uint16_t rgb[3] = {c16(c.r), c16(c.g), c16(c.b)};
     append_bytes(key, rgb);
   }
 
-  void add_attr(Attrs& attrs, PangoAttribute* a, std::size_t start, std::size_t end, char tag,
+  static TextAttribute attr(TextAttribute::Kind kind) {
+    TextAttribute a;
+    a.kind = kind;
+    return a;
+  }
+  static TextAttribute color_attr(TextAttribute::Kind kind, const Color& c) {
+    TextAttribute a = attr(kind);
+    a.color = text_rgb(c);
+    return a;
+  }
+
+  void add_attr(Attrs& attrs, TextAttribute a, std::size_t start, std::size_t end, char tag,
                 std::string_view value = {}) {
-    a->start_index = static_cast<guint>(start);
-    a->end_index = static_cast<guint>(end);
-    pango_attr_list_insert(attrs.list, a);
+    a.start = static_cast<std::uint32_t>(start);
+    a.end = static_cast<std::uint32_t>(end);
     attrs.key += tag;
-    append_bytes(attrs.key, a->start_index);
-    append_bytes(attrs.key, a->end_index);
+    append_bytes(attrs.key, a.start);
+    append_bytes(attrs.key, a.end);
     append_bytes(attrs.key, value.size());
     attrs.key += value;
+    attrs.list.push_back(std::move(a));
   }
 
   void append_inlines(const std::vector<Inline>& inlines, std::string& s, Attrs& attrs,
@@ -397,34 +397,38 @@ struct LayoutEngine::Impl {
           break;
         case InlineKind::kCode: {
           s += in.text;
-          add_attr(attrs, pango_attr_family_new(theme->mono_font.c_str()), start, s.size(), 'f', theme->mono_font);
-          add_attr(attrs, pango_attr_scale_new(0.9), start, s.size(), 's');
+          TextAttribute family = attr(TextAttribute::Kind::kFamily);
+          family.family = theme->mono_font;
+          add_attr(attrs, std::move(family), start, s.size(), 'f', theme->mono_font);
+          TextAttribute scale = attr(TextAttribute::Kind::kScale);
+          scale.scale = 0.9;
+          add_attr(attrs, std::move(scale), start, s.size(), 's');
           const Color& bg = theme->code_bg;
           if (!bg.none) {
             std::string value;
             append_color(value, bg);
-            add_attr(attrs, pango_attr_background_new(c16(bg.r), c16(bg.g), c16(bg.b)), start, s.size(), 'g', value);
+            add_attr(attrs, color_attr(TextAttribute::Kind::kBackground, bg), start, s.size(), 'g', value);
           }
           break;
         }
         case InlineKind::kEmphasis:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start, s.size(), 'i');
+          add_attr(attrs, attr(TextAttribute::Kind::kItalic), start, s.size(), 'i');
           break;
         case InlineKind::kStrong:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, s.size(), 'b');
+          add_attr(attrs, attr(TextAttribute::Kind::kWeight), start, s.size(), 'b');
           break;
         case InlineKind::kStrike:
           append_inlines(in.children, s, attrs, links, style);
-          add_attr(attrs, pango_attr_strikethrough_new(TRUE), start, s.size(), 'x');
+          add_attr(attrs, attr(TextAttribute::Kind::kStrikethrough), start, s.size(), 'x');
           break;
         case InlineKind::kLink: {
           append_inlines(in.children, s, attrs, links, style);
           const Color& lc = theme->link;
           std::string value;
           append_color(value, lc);
-          add_attr(attrs, pango_attr_foreground_new(c16(lc.r), c16(lc.g), c16(lc.b)), start, s.size(), 'c', value);
+          add_attr(attrs, color_attr(TextAttribute::Kind::kForeground, lc), start, s.size(), 'c', value);
           if (s.size() > start) links.push_back(Link{static_cast<unsigned>(start), static_cast<unsigned>(s.size()), in.url});
           break;
         }
@@ -446,19 +450,13 @@ struct LayoutEngine::Impl {
   }
 
   int finish_text(std::string s, Attrs text_attrs, Text t, const TextStyle& style) {
-    PangoAttrList* attrs = text_attrs.list;
-    if (style.color != nullptr) {
-      PangoAttribute* fg = pango_attr_foreground_new(c16(style.color->r), c16(style.color->g), c16(style.color->b));
-      fg->start_index = 0;
-      fg->end_index = G_MAXUINT;
-      pango_attr_list_insert_before(attrs, fg);
-    }
-    if (style.bold) {
-      PangoAttribute* b = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-      b->start_index = 0;
-      b->end_index = G_MAXUINT;
-      pango_attr_list_insert_before(attrs, b);
-    }
+    // The style's colour and weight cover the text, before the inline attributes (which win
+    // where they overlap: text_layout.h).
+    std::vector<TextAttribute> base;
+    if (style.color != nullptr) base.push_back(color_attr(TextAttribute::Kind::kForeground, *style.color));
+    if (style.bold) base.push_back(attr(TextAttribute::Kind::kWeight));
+    std::vector<TextAttribute>& attrs = text_attrs.list;
+    if (!base.empty()) attrs.insert(attrs.begin(), base.begin(), base.end());
     const int width = style.width > 0 ? static_cast<int>(style.width * kScale) : -1;
     const double spacing = style.line_spacing > 0 ? style.line_spacing : theme->line_height;
     std::string key;
@@ -482,84 +480,21 @@ struct LayoutEngine::Impl {
       key += style.bold ? 'B' : '-';
       key += text_attrs.key;
       if (const LayoutCache::Entry* cached = layout_cache.find(key)) {
-        pango_attr_list_unref(attrs);
-        t.layout.reset(static_cast<PangoLayout*>(g_object_ref(cached->layout.get())));
-        t.dx = cached->dx;
+        t.layout = cached->layout;
         texts.push_back(std::move(t));
         return static_cast<int>(texts.size()) - 1;
       }
     }
-    auto new_layout = [&](int layout_width) {
-      PangoLayout* layout = pango_layout_new(context);
-      pango_layout_set_font_description(layout, style.font);
-      pango_layout_set_text(layout, s.data(), static_cast<int>(s.size()));
-      pango_layout_set_attributes(layout, attrs);
-      pango_layout_set_line_spacing(layout, static_cast<float>(spacing));
-      pango_layout_set_alignment(layout, style.align);
-      if (width > 0) {
-        if (layout_width > 0) pango_layout_set_width(layout, layout_width);
-        pango_layout_set_wrap(layout, style.wrap);
-      }
-      return layout;
-    };
-    const int em = pango_font_description_get_size(style.font);
-    if (width > 0 && likely_one_line(s, em, width)) {
-      LayoutPtr unwrapped(new_layout(-1));
-      if (one_line_within(unwrapped.get(), width, em, style.align, &t.dx)) t.layout = std::move(unwrapped);
-    }
-    if (!t.layout) t.layout.reset(new_layout(width));
-    pango_attr_list_unref(attrs);
-    if (!key.empty()) {
-      layout_cache.add(key, LayoutCache::Entry{LayoutPtr(static_cast<PangoLayout*>(g_object_ref(t.layout.get()))), t.dx});
-    }
+    ParagraphFormat format;
+    format.font = *style.font;
+    format.width = width;
+    format.wrap = style.wrap;
+    format.align = style.align;
+    format.line_spacing = spacing;
+    t.layout = layouter->layout(std::move(s), std::move(attrs), format);
+    if (!key.empty()) layout_cache.add(key, LayoutCache::Entry{t.layout});
     texts.push_back(std::move(t));
     return static_cast<int>(texts.size()) - 1;
-  }
-
-  // Whether a text is worth laying out unwrapped first (one_line_within): no paragraph breaks
-  // or tabs, and short enough at half an em per character (a guess: a text that then does not
-  // fit is laid out again, wrapped). Soft hyphens are not counted.
-  static bool likely_one_line(const std::string& s, int em, int width) {
-    std::int64_t chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c == '\n' || c == '\r' || c == '\t') return false;
-      if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-        return false;  // U+2028 line / U+2029 paragraph separator
-      }
-      if (c == 0xC2 && i + 1 < s.size() && s[i + 1] == '\xAD') {
-        ++i;  // U+00AD soft hyphen: invisible unless a line breaks there
-        continue;
-      }
-      if ((c & 0xC0) != 0x80) ++chars;
-    }
-    return chars * em / 2 + em <= width;
-  }
-
-  // Whether `layout`, laid out unwrapped, is exactly what its text laid out at `width` would
-  // be, and if so where Pango would start its line (*dx, Pango units; get_x_offset in
-  // pango-layout.c). Pango 1.50 puts a run on the line when its width plus the run's "extra"
-  // fits what is left — the extra is a hyphen when the run ends where a break would insert one
-  // (soft hyphens, breaks inside words), less than an em of the text's font (our attributes
-  // only make text smaller). So a single line, left to right, narrower than width by an em,
-  // gets every run placed whole, shaped as here, and no line break: the same line.
-  static bool one_line_within(PangoLayout* layout, int width, int em, PangoAlignment align, int* dx) {
-    if (pango_layout_get_line_count(layout) != 1) return false;
-    PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
-    if (line->resolved_dir != PANGO_DIRECTION_LTR) return false;  // alignment may flip: not worth it
-    PangoRectangle logical;
-    pango_layout_line_get_extents(line, nullptr, &logical);
-    if (logical.x != 0 || static_cast<std::int64_t>(logical.width) + em > width) return false;
-    const int line_width = logical.width;
-    if (align == PANGO_ALIGN_RIGHT) {
-      *dx = width - line_width;
-    } else if (align == PANGO_ALIGN_CENTER) {
-      *dx = (width - line_width) / 2;
-      if (((width | line_width) & (PANGO_SCALE - 1)) == 0) *dx = PANGO_UNITS_ROUND(*dx);
-    } else {
-      *dx = 0;
-    }
-    return true;
   }
 
   // Whether every run of the document's texts is in a face of the theme's families. With the
@@ -568,39 +503,23 @@ struct LayoutEngine::Impl {
   // could not see, such as one written as an HTML entity), so this walks the runs only.
   bool drawn_in_theme_families() {
     const std::vector<std::string> families = {theme->body_font, theme->heading_font, theme->mono_font};
-    std::unordered_map<PangoFont*, bool> known;
+    std::unordered_map<const Font*, bool> known;
     for (const Text& t : texts) {
-      for (GSList* l = pango_layout_get_lines_readonly(t.layout.get()); l != nullptr; l = l->next) {
-        for (GSList* r = static_cast<PangoLayoutLine*>(l->data)->runs; r != nullptr; r = r->next) {
-          PangoFont* font = static_cast<PangoGlyphItem*>(r->data)->item->analysis.font;
-          auto it = known.find(font);
-          if (it == known.end()) it = known.emplace(font, font_of_families(font, families)).first;
-          if (!it->second) return false;
-        }
+      for (const TextLayout::Run& run : t.layout->runs()) {
+        auto it = known.find(run.font);
+        if (it == known.end()) it = known.emplace(run.font, run.font->of_families(families)).first;
+        if (!it->second) return false;
       }
     }
     return true;
   }
 
   void check_missing_glyphs(int text) {
-    PangoLayout* layout = texts[text].layout.get();
-    if (pango_layout_get_unknown_glyphs_count(layout) == 0) return;
-    PangoLayoutIter* it = pango_layout_get_iter(layout);
-    do {
-      PangoLayoutRun* run = pango_layout_iter_get_run_readonly(it);
-      if (run == nullptr) continue;
-      for (int g = 0; g < run->glyphs->num_glyphs; ++g) {
-        PangoGlyph glyph = run->glyphs->glyphs[g].glyph;
-        if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY &&
-            glyph != PANGO_GLYPH_INVALID_INPUT) {
-          gunichar c = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
-          if (c >= 0x20 && c != 0xAD && missing.insert(c).second) {
-            warnings.push_back(fmt::format("no installed font has {}; it is drawn as a box", codepoint_name(c)));
-          }
-        }
+    for (char32_t c : texts[text].layout->missing()) {
+      if (missing.insert(c).second) {
+        warnings.push_back(fmt::format("no installed font has {}; it is drawn as a box", codepoint_name(c)));
       }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
+    }
   }
 
   // ---- flow ----
@@ -627,23 +546,18 @@ struct LayoutEngine::Impl {
   void emit_lines(int text, const Ctx& ctx, int heading = -1, int marker = -1, double marker_x = 0,
                   const Color* background = nullptr, double pad = 0) {
     check_missing_glyphs(text);
-    PangoLayout* layout = texts[text].layout.get();
-    int n = pango_layout_get_line_count(layout);
-    PangoLayoutIter* it = pango_layout_get_iter(layout);
+    const TextLayout& layout = *texts[text].layout;
+    const int n = static_cast<int>(layout.lines().size());
     std::size_t first = items.size();
-    int i = 0;
-    do {
-      int y0 = 0, y1 = 0;
-      pango_layout_iter_get_line_yrange(it, &y0, &y1);
-      PangoRectangle logical;
-      pango_layout_iter_get_line_extents(it, nullptr, &logical);
+    for (int i = 0; i < n; ++i) {
+      const TextLayout::Line& line = layout.lines()[static_cast<std::size_t>(i)];
       Item item = base_item(ctx);
       item.kind = ItemKind::kLine;
       item.text = text;
       item.line = i;
-      item.height = (y1 - y0) / kScale;
-      item.baseline = (pango_layout_iter_get_baseline(it) - y0) / kScale;
-      item.line_x = (logical.x + texts[text].dx) / kScale;
+      item.height = (line.bottom - line.top) / kScale;
+      item.baseline = (line.baseline - line.top) / kScale;
+      item.line_x = line.x / kScale;
       if (i == 0) {
         item.heading = heading;
         item.marker = marker;
@@ -660,9 +574,7 @@ struct LayoutEngine::Impl {
         if (i == n - 1) item.height += pad;
       }
       push_item(std::move(item));
-      ++i;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    }
     std::size_t count = items.size() - first;
     if (count >= 2) {
       items[first].keep_with_next = true;             // no orphan
@@ -740,7 +652,7 @@ struct LayoutEngine::Impl {
       TextStyle s = body_style(ctx);
       s.font = small_font.get();
       s.color = &theme->muted;
-      s.align = PANGO_ALIGN_CENTER;
+      s.align = TextAlign::kCenter;
       pending = 3;
       emit_lines(make_plain(caption, s), ctx);
     }
@@ -831,14 +743,13 @@ struct LayoutEngine::Impl {
           ms.hyphenate = false;
           int marker = make_plain(marker_text, ms);
           check_missing_glyphs(marker);
-          PangoRectangle marker_extent;
-          pango_layout_get_extents(texts[marker].layout.get(), nullptr, &marker_extent);
+          const int marker_width = texts[marker].layout->width();
           // The first line of the item's first paragraph carries the marker.
           std::size_t first_item = items.size();
           flow_blocks(item.children, inner);
           if (items.size() > first_item) {
             items[first_item].marker = marker;
-            items[first_item].marker_x = ctx.x + t.list_indent - 4 - marker_extent.width / kScale;
+            items[first_item].marker_x = ctx.x + t.list_indent - 4 - marker_width / kScale;
           }
           space(b.tight ? t.list_item : t.paragraph);
         }
@@ -858,7 +769,7 @@ struct LayoutEngine::Impl {
         s.font = mono_font.get();
         s.color = &t.text;
         s.width = inner.width;
-        s.wrap = PANGO_WRAP_CHAR;
+        s.wrap = WrapMode::kChar;
         s.line_spacing = 1.2;
         std::string code = b.text;
         while (!code.empty() && code.back() == '\n') code.pop_back();
@@ -893,9 +804,7 @@ struct LayoutEngine::Impl {
   }
 
   double text_width(int text) {
-    PangoRectangle logical;
-    pango_layout_get_extents(texts[text].layout.get(), nullptr, &logical);
-    return logical.width / kScale;
+    return texts[text].layout->width() / kScale;
   }
 
   TextStyle cell_style(bool header) {
@@ -962,7 +871,7 @@ struct LayoutEngine::Impl {
           // Laid out one word per line (width 1 unit): its width is the longest word's.
           TextStyle narrow = cell_style(row.cells[c].header);
           narrow.width = 1 / kScale;
-          narrow.wrap = PANGO_WRAP_WORD;
+          narrow.wrap = WrapMode::kWord;
           int words = make_text(*row.cells[c].content, narrow);
           row.cells[c].squeezed = true;
           minw[c] = std::max(minw[c], text_width(words) + 2 * padx);
@@ -996,28 +905,25 @@ struct LayoutEngine::Impl {
       for (std::size_t c = 0; c < cols; ++c) {
         Cell& cell = row.cells[c];
         if (cell.text < 0) continue;
-        PangoLayout* l = texts[cell.text].layout.get();
+        const TextLayout* l = texts[cell.text].layout.get();
         double inner = widths[c] - 2 * padx;
-        if (!cell.squeezed && cell.natural <= inner + 0.01 &&
-            pango_layout_get_line_count(l) == 1) {
+        if (!cell.squeezed && cell.natural <= inner + 0.01 && l->lines().size() == 1) {
           // Fits on one line: keep the measured layout (no second shaping pass) and align it
-          // by offset. Right-to-left text aligns to the right by default, as Pango would.
-          bool rtl = pango_layout_get_direction(l, 0) == PANGO_DIRECTION_RTL;
+          // by offset. Right-to-left text aligns to the right by default.
+          bool rtl = l->rtl_at(0);
           Align a = cell.align == Align::kDefault ? (rtl ? Align::kRight : Align::kLeft) : cell.align;
           cell.dx = a == Align::kRight ? inner - cell.natural : a == Align::kCenter ? (inner - cell.natural) / 2 : 0;
         } else {
           TextStyle wrapped = cell_style(cell.header);
           wrapped.width = inner;
-          wrapped.align = cell.align == Align::kRight    ? PANGO_ALIGN_RIGHT
-                          : cell.align == Align::kCenter ? PANGO_ALIGN_CENTER
-                                                         : PANGO_ALIGN_LEFT;
+          wrapped.align = cell.align == Align::kRight    ? TextAlign::kRight
+                          : cell.align == Align::kCenter ? TextAlign::kCenter
+                                                         : TextAlign::kLeft;
           cell.text = make_text(*cell.content, wrapped);
           l = texts[cell.text].layout.get();
         }
         check_missing_glyphs(cell.text);
-        PangoRectangle logical;
-        pango_layout_get_extents(l, nullptr, &logical);
-        h = std::max(h, logical.height / kScale);
+        h = std::max(h, l->height() / kScale);
       }
       row.height = std::max(h, t.body_size * t.line_height) + 2 * pad;
     }
@@ -1049,7 +955,7 @@ struct LayoutEngine::Impl {
     s.font = title_font.get();
     s.color = &t.heading;
     s.width = ctx.width;
-    s.align = t.title_align == "center" ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT;
+    s.align = t.title_align == "center" ? TextAlign::kCenter : TextAlign::kLeft;
     std::size_t first = items.size();
     emit_lines(make_plain(st.title, s), ctx);
     if (!st.subtitle.empty()) {
@@ -1098,10 +1004,8 @@ struct LayoutEngine::Impl {
       it.text = text;
       it.x = (h->level - 1) * 14;
       it.width = ctx.width;
-      PangoRectangle logical;
-      pango_layout_get_extents(texts[text].layout.get(), nullptr, &logical);
-      it.height = logical.height / kScale + 3;
-      it.baseline = pango_layout_get_baseline(texts[text].layout.get()) / kScale;
+      it.height = texts[text].layout->height() / kScale + 3;
+      it.baseline = texts[text].layout->baseline() / kScale;
       it.toc_level = index++;  // index into headings_ (same order)
       push_item(std::move(it));
     }
@@ -1171,41 +1075,32 @@ struct LayoutEngine::Impl {
   // ---- painting ----
 
   PdfWriter* writer = nullptr;    // the document being painted
-  PdfPainter* painter = nullptr;
+  TextPainter* painter = nullptr;
 
-  void draw_links(int text, PangoLayoutLine* line, double layout_x, double top, double height) {
+  // The link areas of one line of a text: layout_x is where the layout's left edge is.
+  void draw_links(int text, const TextLayout::Line& line, double layout_x, double top, double height) {
     for (const Link& link : texts[text].links) {
-      if (link.end <= static_cast<unsigned>(line->start_index) ||
-          link.start >= static_cast<unsigned>(line->start_index + line->length)) {
-        continue;
-      }
-      int* ranges = nullptr;
-      int n = 0;
-      pango_layout_line_get_x_ranges(line, static_cast<int>(link.start), static_cast<int>(link.end), &ranges, &n);
-      for (int r = 0; r < n; ++r) {
-        double x0 = layout_x + (ranges[2 * r] + texts[text].dx) / kScale;
-        double x1 = layout_x + (ranges[2 * r + 1] + texts[text].dx) / kScale;
+      if (link.end <= line.start || link.start >= line.end) continue;
+      const std::vector<int> ranges = texts[text].layout->x_ranges(line, link.start, link.end);
+      for (std::size_t r = 0; r + 1 < ranges.size(); r += 2) {
+        double x0 = layout_x + ranges[r] / kScale;
+        double x1 = layout_x + ranges[r + 1] / kScale;
         if (!link.url.empty() && link.url[0] == '#') {
           writer->link_dest(x0, top, x1 - x0, height, std::string_view(link.url).substr(1));
         } else {
           writer->link_uri(x0, top, x1 - x0, height, link.url);
         }
       }
-      g_free(ranges);
     }
   }
 
   void draw_layout(int text, double x, double y) {
-    PangoLayout* l = texts[text].layout.get();
-    painter->draw_layout(l, x, y, texts[text].dx);
+    const TextLayout& l = *texts[text].layout;
+    painter->draw(l, x, y);
     if (texts[text].links.empty()) return;
-    PangoLayoutIter* it = pango_layout_get_iter(l);
-    do {
-      int y0 = 0, y1 = 0;
-      pango_layout_iter_get_line_yrange(it, &y0, &y1);
-      draw_links(text, pango_layout_iter_get_line_readonly(it), x, y + y0 / kScale, (y1 - y0) / kScale);
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
+    for (const TextLayout::Line& line : l.lines()) {
+      draw_links(text, line, x, y + line.top / kScale, (line.bottom - line.top) / kScale);
+    }
   }
 
   void draw_row(const Item& it, double top, double left) {
@@ -1247,13 +1142,14 @@ struct LayoutEngine::Impl {
           writer->fill_rect(left + it.bg_x, top - 0.01, it.bg_w, it.height + 0.02, rgb(*it.background));
         }
         if (it.heading >= 0) writer->named_dest(headings[it.heading].id, left + it.x, top);
-        PangoLayoutLine* line = pango_layout_get_line_readonly(texts[it.text].layout.get(), it.line);
-        painter->draw_line(line, left + it.x + it.line_x, top + it.baseline);
+        const TextLayout& layout = *texts[it.text].layout;
+        const TextLayout::Line& line = layout.lines()[static_cast<std::size_t>(it.line)];
+        painter->draw_line(layout, line, left + it.x + it.line_x, top + it.baseline);
         if (!texts[it.text].links.empty()) draw_links(it.text, line, left + it.x, top, it.height);
         if (it.marker >= 0) {
-          PangoLayout* ml = texts[it.marker].layout.get();
-          double mb = pango_layout_get_baseline(ml) / kScale;
-          painter->draw_layout(ml, left + it.marker_x, top + it.baseline - mb, texts[it.marker].dx);
+          const TextLayout& ml = *texts[it.marker].layout;
+          double mb = ml.baseline() / kScale;
+          painter->draw(ml, left + it.marker_x, top + it.baseline - mb);
         }
         break;
       }
@@ -1270,9 +1166,9 @@ struct LayoutEngine::Impl {
         break;
       case ItemKind::kTocEntry: {
         const Heading& h = headings[it.toc_level];
-        PangoLayout* l = texts[it.text].layout.get();
+        const TextLayout& l = *texts[it.text].layout;
         double x = left + it.x;
-        painter->draw_layout(l, x, top, texts[it.text].dx);
+        painter->draw(l, x, top);
         TextStyle ns = body_style(Ctx{});
         ns.width = -1;
         ns.hyphenate = false;
@@ -1280,12 +1176,10 @@ struct LayoutEngine::Impl {
         int num = make_plain(std::to_string(h.page), ns);
         double nw = text_width(num);
         double right = left + it.width;
-        painter->draw_layout(texts[num].layout.get(), right - nw, top, texts[num].dx);
+        painter->draw(*texts[num].layout, right - nw, top);
         // Dot leaders from the end of the title's last line to the number.
-        PangoRectangle logical;
-        int lines = pango_layout_get_line_count(l);
-        pango_layout_line_get_extents(pango_layout_get_line_readonly(l, lines - 1), nullptr, &logical);
-        double lx = x + (logical.x + logical.width) / kScale + 4;
+        const TextLayout::Line& last = l.lines().back();
+        double lx = x + last.width / kScale + 4;  // the line's own extent, as before
         double ly = top + it.baseline;
         if (right - nw - 4 > lx) {
           const double dash[] = {0.6, 2.4};
@@ -1307,12 +1201,12 @@ struct LayoutEngine::Impl {
     s.font = small_font.get();
     s.color = &theme->muted;
     s.width = page_content_width;
-    s.align = footer ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT;
+    s.align = footer ? TextAlign::kCenter : TextAlign::kRight;
     int t = make_plain(text, s);
     check_missing_glyphs(t);
-    PangoLayout* l = texts[t].layout.get();
-    double b = pango_layout_get_baseline(l) / kScale;
-    painter->draw_layout(l, theme->margin_left, baseline_y - b, texts[t].dx);
+    const TextLayout& l = *texts[t].layout;
+    double b = l.baseline() / kScale;
+    painter->draw(l, theme->margin_left, baseline_y - b);
   }
 
   Result<RenderOutput> render(const PreparedDocument& prepared, const std::string& dir,
@@ -1334,8 +1228,7 @@ struct LayoutEngine::Impl {
       return make_error(ErrorKind::kData, "margins leave less than one inch for the text");
     }
     const std::string& lang = document_language(prepared.settings);
-    ensure_context();
-    pango_context_set_language(context, pango_language_from_string(lang.c_str()));
+    ensure_fonts();
     language = lang;
     setup_fonts();
     hyphenation = hyphenator.set_language(lang);  // after the font map: see LayoutEngine::render
@@ -1385,7 +1278,7 @@ struct LayoutEngine::Impl {
 
     RenderOutput out;
     PdfWriter pdf(page_width, page_height);
-    PdfPainter paint(&pdf, font_faces.get());
+    TextPainter paint(&pdf);
     writer = &pdf;
     painter = &paint;
     for (int p = 0; p < page_count; ++p) {
@@ -1461,7 +1354,7 @@ Result<RenderOutput> LayoutEngine::render(const PreparedDocument& doc, const std
   ShapeCache::Scope shaping(shapes_.get());
   // The hyphenation patterns load on a thread while the fonts are set up (Impl::render).
   Hyphenator::prefetch(document_language(doc.settings));
-  if (impl_->context == nullptr) impl_->font_set = default_font_set();  // waits for that thread
+  if (impl_->layouter == nullptr) impl_->font_set = default_font_set();  // waits for that thread
   if (impl_->font_set != FontSet::kFast) return impl_->render(doc, base_dir, creation_date);
   const Theme& t = doc.theme;
   const DocumentSettings& st = doc.settings;
