@@ -24,7 +24,6 @@
 #include <vector>
 
 #include "cli/heap_tuning.h"
-#include "cli/inline_font_matching.h"
 #include "docforge/document.h"
 
 namespace {
@@ -127,7 +126,6 @@ int warm(int argc, char** argv) {
 int once(int argc, char** argv) {
   if (argc < 4) return 2;
   docforge::cli::prefer_huge_heap_pages();  // as `docforge render` does first thing
-  docforge::cli::run_font_matching_inline();
   auto* engine = new PdfEngine();  // never destroyed, as in `docforge render` (cli/document_output.cpp)
   ConvertOptions o;
   auto r = engine->render(read_file(argv[2]), o);

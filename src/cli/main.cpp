@@ -7,13 +7,11 @@
 #include <iostream>
 
 #include "cli/heap_tuning.h"
-#include "cli/inline_font_matching.h"
 #include "cli/render_command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
   docforge::cli::prefer_huge_heap_pages();  // one render and exit: see heap_tuning.h
-  docforge::cli::run_font_matching_inline();  // the same: see inline_font_matching.h
   CLI::App app{
       "docforge — templates plus data in, documents out.\n"
       "Jinja2-compatible templates; data from JSON, JSON Lines, YAML, CSV, TOML;\n"

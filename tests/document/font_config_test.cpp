@@ -3,6 +3,7 @@
 // character for the built-in themes' families in several styles and languages, with Pango's
 // own fontsets.
 #include "document/pdf/font_config.h"
+#include "document/pango_oracle.h"
 
 #include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>

@@ -34,7 +34,7 @@
 
 #include "document/pdf/font_config.h"
 #include "document/pdf/font_pattern.h"
-#include "document/pdf/pdf_painter.h"
+#include "document/pango_oracle.h"
 #include "document/pdf_test_leaks.h"
 
 namespace docforge::document::pdf {

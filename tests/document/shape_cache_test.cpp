@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "document/pdf/font_config.h"
+#include "document/pango_oracle.h"
 #include "document/pdf_test_leaks.h"
 
 namespace docforge::document::pdf {

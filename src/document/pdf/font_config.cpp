@@ -1,9 +1,7 @@
 #include "document/pdf/font_config.h"
 
 #include <fontconfig/fontconfig.h>
-#include <pango/pangoft2.h>
-#include <pango/pangofc-font.h>
-#include <pango/pangofc-fontmap.h>
+#include <glib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -136,20 +134,6 @@ FcConfig* system_config() {
   return config;
 }
 
-// The pattern substitution of a font map from new_font_map, as PangoCairo's was: the rules of
-// the map's configuration (PangoFT2 applies only the current configuration's, which is the rule-
-// less subset when it took the system's place), then outlines and metrics as designed: no
-// hinting, as cairo's font options with hint metrics off added when the rules had not decided.
-void substitute(FcPattern* pattern, gpointer map_config) {
-  auto* config = static_cast<FcConfig*>(map_config);
-  if (config != nullptr && config != FcConfigGetCurrent()) FcConfigSubstitute(config, pattern, FcMatchPattern);
-  FcValue v;
-  if (FcPatternGet(pattern, FC_HINTING, 0, &v) == FcResultNoMatch) FcPatternAddBool(pattern, FC_HINTING, FcFalse);
-  if (FcPatternGet(pattern, FC_HINT_STYLE, 0, &v) == FcResultNoMatch) {
-    FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
-  }
-}
-
 }  // namespace
 
 FontSet default_font_set() {
@@ -188,18 +172,19 @@ FcConfig* fontconfig_of(FontSet set) {
   return system_config();
 }
 
-PangoFontMap* new_font_map(FontSet set) {
-  FcConfig* config = fontconfig_of(set);
-  PangoFontMap* map = pango_ft2_font_map_new();
-  pango_ft2_font_map_set_resolution(PANGO_FT2_FONT_MAP(map), 72.0, 72.0);
-  pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(map), substitute, config, nullptr);
-  if (config != nullptr) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
-  return map;
+void substitute_map_rules(FcConfig* config, FcPattern* pattern) {
+  if (config != nullptr && config != FcConfigGetCurrent()) FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcValue v;
+  if (FcPatternGet(pattern, FC_HINTING, 0, &v) == FcResultNoMatch) FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+  if (FcPatternGet(pattern, FC_HINT_STYLE, 0, &v) == FcResultNoMatch) {
+    FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
+  }
 }
+
 
 void substitute_for_font_map(FcConfig* config, FcPattern* pattern) {
   FcConfigSubstitute(nullptr, pattern, FcMatchPattern);  // PangoFT2 applies the current rules
-  substitute(pattern, config);
+  substitute_map_rules(config, pattern);
   FcValue v;
   if (FcPatternGet(pattern, FC_DPI, 0, &v) == FcResultNoMatch) FcPatternAddDouble(pattern, FC_DPI, 72.0);
   FcDefaultSubstitute(pattern);
@@ -288,11 +273,6 @@ bool pattern_of_families(FcPattern* pattern, const std::vector<std::string>& fam
     }
   }
   return false;
-}
-
-bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists) {
-  if (font == nullptr || !PANGO_IS_FC_FONT(font)) return false;
-  return pattern_of_families(pango_fc_font_get_pattern(PANGO_FC_FONT(font)), family_lists);
 }
 
 bool has_chars(const CharCoverage* chars, std::string_view text) {

@@ -1,17 +1,17 @@
 // Which fonts the PDF engine asks fontconfig for.
 //
-// Pango 1.50 sorts every installed face (FcFontSetSort, with charset trimming) for each
-// (family, size, weight, style) a document uses, and matches them all once more
+// Choosing fonts as Pango 1.50 does (font_matcher.h) sorts every installed face (FcFontSetSort)
+// for each (family, size, weight, style) a document uses, and matches them once more
 // (FcFontSetMatch), after substituting the pattern with the system's rules; FcInit parses
 // /etc/fonts and its conf.d first. With the 332 faces of a Debian system with Noto installed,
 // that was more than half the instructions of a fresh process. The engine therefore asks a
 // configuration built in code: the standard font and cache directories (font lists come from
 // fontconfig's caches, as FcInit's do: no font file is opened), no rules, and a <selectfont>
 // that keeps only the families the built-in themes name (kFastFamilies in the .cpp). It is
-// made fontconfig's current configuration, so that Pango's FcInit has nothing to parse.
+// made fontconfig's current configuration, so that fontconfig's FcInit has nothing to parse.
 //
-// Why that gives the same fonts: Pango's pattern binds a theme's families strongly, so every
-// face of them sorts before any other face, and Pango draws a character with the first face
+// Why that gives the same fonts: the pattern binds a theme's families strongly, so every
+// face of them sorts before any other face, and a character is drawn with the first face
 // of that order that has it. For a character the theme's families have, that face is one of
 // theirs; the subset holds all of them, scored by the same weight, slant and width. So a
 // document is drawn with the subset only when its theme names subset families and every
@@ -28,7 +28,6 @@
 #define DOCFORGE_DOCUMENT_PDF_FONT_CONFIG_H_
 
 #include <fontconfig/fontconfig.h>
-#include <pango/pango.h>
 
 #include <cstdint>
 #include <string>
@@ -50,22 +49,22 @@ FontSet default_font_set();
 // its first render (default_font_set() waits for it). Once per process; harmless after that.
 void start_loading_fonts();
 
-// A new Pango font map on the given font set: PangoFT2 (no cairo in the process), 72 dpi,
-// unhinted, which lays text out exactly as a PangoCairo map with metrics hinting off did. The
-// subset's configuration is built once per process (from fontconfig's caches: no font file is
-// opened) and made fontconfig's current configuration before Pango's own FcInit would parse
-// the system's a second time.
-PangoFontMap* new_font_map(FontSet set);
-
-// The fontconfig configuration new_font_map(set) gives its map; null: fontconfig's current
-// one (the system's, when the subset did not take its place). Pango-free, for font_matcher.h.
+// The fontconfig configuration of a font set; null: fontconfig's current one (the system's,
+// when the subset did not take its place). The subset's is built once per process (from
+// fontconfig's caches: no font file is opened) and made fontconfig's current configuration
+// when it is the default, so that nothing parses the system's.
 FcConfig* fontconfig_of(FontSet set);
 
-// What a font map from new_font_map does to a font's pattern before it sorts the faces
-// (PangoFT2's default substitute around the map's function): the current configuration's
-// rules, then `config`'s (fontconfig_of) when it is another, no hinting unless the rules
-// decided, 72 dpi, and fontconfig's defaults (FcDefaultSubstitute).
+// What font matching does to a font's pattern before it sorts the faces, as Pango 1.50's
+// PangoFT2 font maps did (the tests' Pango oracle makes such maps, tests/document/
+// pango_oracle.h): the current configuration's rules, then substitute_map_rules, 72 dpi, and
+// fontconfig's defaults (FcDefaultSubstitute).
 void substitute_for_font_map(FcConfig* config, FcPattern* pattern);
+
+// The font map's own part of that: `config`'s rules when it is not the current configuration
+// (which PangoFT2 applied already), then no hinting unless the rules decided, as cairo's font
+// options with hint metrics off added.
+void substitute_map_rules(FcConfig* config, FcPattern* pattern);
 
 // Whether one of the pattern's FC_FAMILY names is a family of `family_lists` (Pango family
 // lists, split at commas), compared as fontconfig compares names (case and blanks ignored).
@@ -96,9 +95,6 @@ const CharCoverage* fast_set_chars(const std::vector<std::string>& family_lists)
 // Whether `chars` has every character of the UTF-8 text (controls and zero-width marks
 // aside, which are not drawn). False for invalid UTF-8.
 bool has_chars(const CharCoverage* chars, std::string_view text);
-
-// Whether a font of a Pango font map from new_font_map is a face of one of the families of `family_lists`.
-bool font_of_families(PangoFont* font, const std::vector<std::string>& family_lists);
 
 // The system's configuration (every installed face, the system's rules) when the subset took
 // its place as fontconfig's current one, for a font map outside the engine's (librsvg lays SVG
