@@ -106,10 +106,17 @@ struct TextLayouter::FontInfo {
   int strikethrough_position = 0, strikethrough_thickness = 0;
 };
 
+struct TextLayouter::RunFonts {
+  const FontMatcher::FontList* list = nullptr;
+  hb_language_t language = HB_LANGUAGE_INVALID;
+};
+
 struct TextLayouter::Impl {
   FontMatcher* fonts;
   hb_buffer_t* buffer = hb_buffer_create();
   std::unordered_map<const Font*, FontInfo> font_info;
+  std::unordered_map<std::string, RunFonts> run_fonts;  // Builder::run_fonts
+  std::string key;  // run_fonts' key, built in place
 
   explicit Impl(FontMatcher* f) : fonts(f) {}
   ~Impl() { hb_buffer_destroy(buffer); }
@@ -177,7 +184,7 @@ class Builder {
 
   void resolve_segments();
   const Segment& segment_at(std::uint32_t byte) const;
-  const FontMatcher::FontList* font_list(const FontStyle& style, hb_script_t script, std::string* language);
+  const TextLayouter::RunFonts& run_fonts(const FontStyle& style, hb_script_t script);
   void itemize(int first, int end, std::deque<Item>* items);
   void shape(const Item& item, std::vector<Glyph>* out);
   void log_widths_of(const Item& item, const std::vector<Glyph>& g, std::vector<int>* out);
@@ -274,15 +281,29 @@ const Segment& Builder::segment_at(std::uint32_t byte) const {
   return *it;
 }
 
-const FontMatcher::FontList* Builder::font_list(const FontStyle& style, hb_script_t script, std::string* language) {
-  *language = derived_language(base_language_, script);
+// The fonts and language of a run in `style` and `script`: kept by the layouter per style,
+// script and text language (a hash lookup where Pango compares font descriptions).
+const TextLayouter::RunFonts& Builder::run_fonts(const FontStyle& style, hb_script_t script) {
+  std::string& key = ctx_->key;
+  key.assign(*style.families);
+  key += '\x1f';
+  key += base_language_;
+  key += '\x1f';
+  const int fields[] = {style.size, style.weight, style.italic ? 1 : 0, static_cast<int>(script)};
+  key.append(reinterpret_cast<const char*>(fields), sizeof fields);
+  auto it = ctx_->run_fonts.find(key);
+  if (it != ctx_->run_fonts.end()) return it->second;
+  const std::string language = derived_language(base_language_, script);
   FontDescription d;
   d.families = *style.families;
   d.size = static_cast<double>(style.size) / kLayoutUnits;
   d.weight = style.weight;
   d.italic = style.italic;
-  d.language = *language;
-  return ctx_->fonts->fonts(d);
+  d.language = language;
+  TextLayouter::RunFonts fonts;
+  fonts.list = ctx_->fonts->fonts(d);
+  fonts.language = hb_language_from_string(language.c_str(), -1);
+  return ctx_->run_fonts.emplace(key, fonts).first->second;
 }
 
 // pango_itemize over chars [first, end) of one paragraph: runs of equal level, script and
@@ -305,9 +326,9 @@ void Builder::itemize(int first, int end, std::deque<Item>* items) {
       }
       ++run_end;
     }
-    std::string language;
-    const FontMatcher::FontList* list = font_list(segment_at(c0.byte).font, c0.script, &language);
-    const hb_language_t hb_lang = hb_language_from_string(language.c_str(), -1);
+    const TextLayouter::RunFonts& run = run_fonts(segment_at(c0.byte).font, c0.script);
+    const FontMatcher::FontList* list = run.list;
+    const hb_language_t hb_lang = run.language;
     const Font* base_font = ctx_->fonts->first(list);
     // Characters of the run, item by item (itemize_state_add_character).
     Item* item = nullptr;
@@ -458,19 +479,17 @@ void Builder::shape(const Item& item, std::vector<Glyph>* out) {
 // remainder to the first.
 void Builder::log_widths_of(const Item& item, const std::vector<Glyph>& g, std::vector<int>* out) {
   out->assign(static_cast<std::size_t>(item.num_chars), 0);
-  // Characters of the item by byte: index of each cluster's first character.
-  auto char_index = [&](std::uint32_t byte) {
-    auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), byte,
-                               [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
-    return static_cast<int>(it - analysis_.chars.begin());
-  };
-  const int item_first = char_index(item.offset);
+  // The item's characters are consecutive in analysis_.chars, and its clusters come in
+  // increasing byte order when walked in logical order: one cursor finds each cluster's
+  // characters.
+  const auto first_char = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), item.offset,
+                                           [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
+  const CharInfo* chars = analysis_.chars.data() + (first_char - analysis_.chars.begin());
   const int n = static_cast<int>(g.size());
   const bool rtl = item.level % 2 != 0;
-  // Clusters in logical order: LTR from the first glyph, RTL from the last.
-  int gi = rtl ? n - 1 : 0;
   const int step = rtl ? -1 : 1;
-  while (rtl ? gi >= 0 : gi < n) {
+  int c = 0;  // the cursor: characters of the item before it belong to earlier clusters
+  for (int gi = rtl ? n - 1 : 0; rtl ? gi >= 0 : gi < n;) {
     const std::uint32_t cluster = g[static_cast<std::size_t>(gi)].cluster;
     int width = 0;
     int gj = gi;
@@ -480,12 +499,13 @@ void Builder::log_widths_of(const Item& item, const std::vector<Glyph>& g, std::
     }
     const std::uint32_t next_byte =
         (rtl ? gj >= 0 : gj < n) ? g[static_cast<std::size_t>(gj)].cluster : item.offset + item.length;
-    const int c0 = char_index(cluster) - item_first;
-    const int c1 = std::min(char_index(next_byte) - item_first, item.num_chars);
-    const int count = c1 - c0;
-    if (count > 0 && c0 >= 0) {
+    while (c < item.num_chars && chars[c].byte < cluster) ++c;
+    const int c0 = c;
+    while (c < item.num_chars && chars[c].byte < next_byte) ++c;
+    const int count = c - c0;
+    if (count > 0) {
       const int each = width / count;
-      for (int c = c0; c < c1; ++c) (*out)[static_cast<std::size_t>(c)] = each;
+      for (int k = c0; k < c; ++k) (*out)[static_cast<std::size_t>(k)] = each;
       (*out)[static_cast<std::size_t>(c0)] += width - each * count;
     }
     gi = gj;

@@ -157,6 +157,7 @@ class TextLayouter {
                                            const ParagraphFormat& format);
 
   struct FontInfo;  // text_layout.cpp
+  struct RunFonts;
   struct Impl;
 
  private:

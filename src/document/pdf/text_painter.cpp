@@ -75,7 +75,11 @@ void TextPainter::draw_line(const TextLayout& layout, const TextLayout::Line& li
   const int x = static_cast<int>(std::lround(x_pt * kUnit));
   const int y = static_cast<int>(std::lround(baseline_pt * kUnit));
   const std::vector<TextAttribute>& attrs = layout.attributes();
-  const std::vector<std::uint32_t> cuts = drawing_cuts(attrs);
+  if (cuts_of_ != &layout) {  // the lines of one layout are mostly drawn one after another
+    cuts_ = drawing_cuts(attrs);
+    cuts_of_ = &layout;
+  }
+  const std::vector<std::uint32_t>& cuts = cuts_;
   const std::vector<TextLayout::Glyph>& glyphs = layout.glyphs();
   Strike strike;
   auto flush_strike = [&](const Rgb& color) {
@@ -193,21 +197,20 @@ void TextPainter::draw_piece(const TextLayout& layout, const TextLayout::Run& ru
   }
   // ToUnicode: each cluster's characters (up to the run's next cluster in logical order, or its
   // end) go to the cluster's first drawn glyph in logical order (right-to-left runs from the
-  // last glyph).
+  // last glyph). A piece ends where a cluster does, so the next cluster may be the next piece's.
   const std::string& text = layout.text();
-  starts_.clear();
-  for (std::uint32_t k = run.first_glyph; k < run.first_glyph + run.glyph_count; ++k) starts_.push_back(glyphs[k].cluster);
-  std::sort(starts_.begin(), starts_.end());
-  starts_.erase(std::unique(starts_.begin(), starts_.end()), starts_.end());
   const bool ltr = run.level % 2 == 0;
   const int n = static_cast<int>(end - first);
   const int step = ltr ? 1 : -1;
+  const long run_first = run.first_glyph;
+  const long run_end = static_cast<long>(run.first_glyph + run.glyph_count);
   for (int s = ltr ? 0 : n - 1; ltr ? s < n : s >= 0;) {
     const std::uint32_t cluster = glyphs[first + static_cast<std::uint32_t>(s)].cluster;
     int e = s + step;
     while ((ltr ? e < n : e >= 0) && glyphs[first + static_cast<std::uint32_t>(e)].cluster == cluster) e += step;
-    auto next = std::upper_bound(starts_.begin(), starts_.end(), cluster);
-    const std::uint32_t cluster_end = next != starts_.end() ? *next : std::max(cluster, run.end);
+    const long next = static_cast<long>(first) + e;
+    std::uint32_t cluster_end = next >= run_first && next < run_end ? glyphs[static_cast<std::size_t>(next)].cluster : run.end;
+    if (cluster_end <= cluster) cluster_end = std::max(cluster, run.end);
     for (int k = s; k != e; k += step) {
       const int d = drawn_[static_cast<std::size_t>(k)];
       if (d < 0) continue;

@@ -34,7 +34,10 @@ class TextPainter {
   PdfWriter* writer_;
   std::vector<PositionedGlyph> glyphs_;
   std::vector<int> drawn_;  // glyph of the piece -> index in glyphs_ (-1: not drawn)
-  std::vector<std::uint32_t> starts_;  // the run's cluster starts, in order (ToUnicode)
+  // Where the drawing attributes of cuts_of_ change (draw_line). The layout outlives the
+  // painter's use of it: a document's layouts live until its PDF is finished.
+  const TextLayout* cuts_of_ = nullptr;
+  std::vector<std::uint32_t> cuts_;
 };
 
 }  // namespace docforge::document::pdf
