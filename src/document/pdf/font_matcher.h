@@ -1,6 +1,6 @@
 // Fonts for the text layout (text_layout.h), chosen from fontconfig without Pango, as Pango
-// 1.50's fontconfig backend chooses them for the font maps of font_config.h (PangoFT2, 72 dpi,
-// no hinting): the same pattern for a description (families, size, weight, style, language,
+// 1.50's fontconfig backend chose them for the engine's font maps (PangoFT2, 72 dpi, no
+// hinting; tests/document/pango_oracle.h makes them for the tests): the same pattern for a description (families, size, weight, style, language,
 // the map's substitution), the same sort of the installed faces, the same first font that has
 // a character, the same HarfBuzz font (scale, synthetic slant and emboldening).
 //

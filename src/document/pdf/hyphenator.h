@@ -6,7 +6,7 @@
 // process's time (pdf/README.md).
 //
 // hyphenate() inserts U+00AD SOFT HYPHEN at the break points of every word of seven or more
-// letters; Pango then breaks lines there and draws a visible hyphen only when it does. Words are
+// letters; the text layout then breaks lines there and draws a visible hyphen only when it does. Words are
 // cached per Hyphenator, so a long-lived one gets faster as it sees more text. A language
 // without an installed dictionary leaves text unchanged.
 //

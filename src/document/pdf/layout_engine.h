@@ -1,6 +1,6 @@
-// The PDF layout engine: lays a prepared Markdown document out on pages and paints it with
-// Pango (HarfBuzz shaping, fontconfig fonts and fallback) into the PDF writer (pdf_writer.h),
-// through a PangoRenderer of ours (pdf_painter.h).
+// The PDF layout engine: lays a prepared Markdown document out on pages — its texts with
+// TextLayouter (text_layout.h: HarfBuzz shaping, fontconfig fonts and fallback, as Pango 1.50
+// laid them out) — and paints it into the PDF writer (pdf_writer.h) with TextPainter.
 //
 // Layout is a flow of items (text lines, table rows, rules, images) with "keep with next"
 // links: a heading keeps with the first two lines of what follows, a paragraph never leaves a
@@ -11,7 +11,7 @@
 // Fonts: the theme's families from a subset of the installed fonts when the document needs no
 // other, else every installed font (font_config.h); the output is the same either way.
 //
-// Thread safety: a LayoutEngine is thread-compatible; it owns the Pango font maps and contexts
+// Thread safety: a LayoutEngine is thread-compatible; it owns the font matchers and layouters
 // (font and shaping caches live there), the laid-out texts and the font subsets of earlier
 // documents (font_subset.h), and is reused across documents by PdfEngine.
 

@@ -1,10 +1,12 @@
-// Word-level reuse of HarfBuzz shaping results for Pango's layouts.
+// Word-level reuse of HarfBuzz shaping results for the text layout (text_layout.h).
 //
-// HarfBuzz shaping was ~45 % of a warm document's instructions: Pango 1.50 shapes each run of
-// a paragraph at least once, and again for the piece that ends each line, and a templated
-// document changes a few words (names, numbers) in most paragraphs, so the engine's cache of
-// laid-out texts (layout_engine.cpp) misses on them. Pango offers no hook into its shaping;
-// the one seam is its call into HarfBuzz, `hb_shape`, through the dynamic linker. This file
+// HarfBuzz shaping was ~45 % of a warm document's instructions: the layout (as Pango 1.50's
+// did) shapes each run of a paragraph at least once, and again for the piece that ends each
+// line, and a templated document changes a few words (names, numbers) in most paragraphs, so
+// the engine's cache of laid-out texts (layout_engine.cpp) misses on them. The cache was made
+// when Pango laid text out, and Pango offered no hook into its shaping but its call into
+// HarfBuzz, `hb_shape`, through the dynamic linker; TextLayout calls `hb_shape` the same way
+// (asking the cache directly, without a buffer, is a next step: pdf/README.md). This file
 // defines `hb_shape`, which takes the place of HarfBuzz's in every executable that links the
 // document library (ELF symbol interposition), and forwards to HarfBuzz's own unless a
 // ShapeCache::Scope is active on the calling thread.
