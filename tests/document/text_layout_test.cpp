@@ -287,6 +287,11 @@ TEST_F(TextLayoutTest, ScriptsBreaksAndSpecialCharacters) {
       "\xE3\x81\x8C\xE5\xBF\x85\xE8\xA6\x81\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
       "Total: 1,234.56 EUR \xE2\x80\xA2 VAT 19% \xE2\x80\xA2 Due 2026-12-31 \xE2\x80\xA2 Invoice #A-7731/B",
       "A character no font has: \xF4\x8F\xBF\xBD in a sentence.",
+      // Symbols from several fallback fonts inside one run, spaces between them: where a space
+      // goes depends on the fonts' positions in the font list.
+      "Arrows \xE2\x86\x92 \xE2\x87\x92 \xE2\x9F\xB9 math \xE2\x88\x91 \xE2\x88\xAB \xE2\x89\x88 box "
+      "\xE2\x94\x8C\xE2\x94\x80\xE2\x94\x90 marks \xE2\x9C\x93 \xE2\x9C\x97 \xE2\x98\x85 "
+      "\xEA\x9D\x8F  \xF0\x9D\x94\x84  and \xE2\x82\xBF end",
       "First line\nsecond line\n\nafter an empty one\xE2\x80\xA8with a line separator",
       "averyveryverylongwordwithoutanybreakopportunitywhatsoeverthatmustbebrokenbetweencharacters and more",
       "https://example.com/a/very/long/path/that/keeps/going/and/going?query=string&and=more#fragment",

@@ -294,7 +294,11 @@ class FontMatcher::FontList {
   bool matched_ = false, sort_done_ = false;
   std::vector<Entry> entries_;     // font 0 (once matched), then the sort's from 1 on
   FcChar32 latin1_[8] = {};        // font 0's characters below U+0100, a bit each
-  std::unordered_map<char32_t, const Font*> fallback_;  // characters font 0 lacks
+  struct Fallback {
+    const Font* font = nullptr;  // null: no font of the list has the character
+    int position = 0;            // its index in entries_
+  };
+  std::unordered_map<char32_t, Fallback> fallback_;  // characters font 0 lacks
 };
 
 struct FontMatcher::Impl {
@@ -442,7 +446,10 @@ const Font* FontMatcher::first(const FontList* const_list) {
   return impl_->font_at(list, 0);
 }
 
-const Font* FontMatcher::font_for(const FontList* const_list, char32_t c) {
+const Font* FontMatcher::font_for(const FontList* const_list, char32_t c, int* position) {
+  int ignored = 0;
+  if (position == nullptr) position = &ignored;
+  *position = 0;
   if (const_list == nullptr) return nullptr;
   auto* list = const_cast<FontList*>(const_list);
   impl_->match(list);
@@ -453,18 +460,24 @@ const Font* FontMatcher::font_for(const FontList* const_list, char32_t c) {
                                   : e0.chars != nullptr && FcCharSetHasChar(e0.chars, c);
   if (in_first) return e0.font != nullptr ? e0.font : impl_->font_at(list, 0);
   auto it = list->fallback_.find(c);
-  if (it != list->fallback_.end()) return it->second;
+  if (it != list->fallback_.end()) {
+    *position = it->second.position;
+    return it->second.font;
+  }
   impl_->sort(list);
-  const Font* found = nullptr;
+  FontList::Fallback found;
+  found.position = static_cast<int>(list->entries_.size());  // none has it: after the last
   for (std::size_t i = 1; i < list->entries_.size(); ++i) {
     const FontList::Entry& e = list->entries_[i];
     if (e.chars != nullptr && FcCharSetHasChar(e.chars, c)) {
-      found = impl_->font_at(list, i);
+      found.font = impl_->font_at(list, i);
+      found.position = static_cast<int>(i);
       break;
     }
   }
   list->fallback_.emplace(c, found);
-  return found;
+  *position = found.position;
+  return found.font;
 }
 
 }  // namespace docforge::document::pdf

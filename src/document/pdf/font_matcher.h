@@ -77,8 +77,9 @@ class FontMatcher {
   // equal description and kept.
   const FontList* fonts(const FontDescription& description);
   // The first font of the list that has c (Pango's pango_fontset_foreach / has_char); null
-  // when none has it.
-  const Font* font_for(const FontList* list, char32_t c);
+  // when none has it. *position (when given): its index in the list (Pango's font position,
+  // which decides where spaces between fonts go; the list's size when no font has c).
+  const Font* font_for(const FontList* list, char32_t c, int* position = nullptr);
   // The list's first font (Pango's font for text with no font of its own: metrics of an empty
   // line, the box of a missing character); null only when fontconfig has no font at all.
   const Font* first(const FontList* list);

@@ -227,7 +227,6 @@ class Builder {
   int line_start_offset_ = 0;
   const LineWork* current_line_ = nullptr;  // the line being filled (tabs measure it)
   std::vector<LineWork> work_;
-  std::vector<std::uint32_t> empty_line_index_;  // lines of empty paragraphs: their start byte
 };
 
 void Builder::resolve_segments() {
@@ -342,12 +341,9 @@ void Builder::itemize(int first, int end, std::deque<Item>* items) {
       int position = 0xffff;
       const bool is_space = consider_as_space(wc);
       if (!is_space) {
-        font = ctx_->fonts->font_for(list, wc);
-        position = 0;
+        font = ctx_->fonts->font_for(list, wc, &position);
         if (font == nullptr) {
-          font = base_font;
-        } else if (font != base_font) {
-          position = 1;  // a fallback: after the list's first font
+          font = base_font;  // Pango's base font, at the position after the list's last font
         }
       }
       const int prev_first_space = first_space;
