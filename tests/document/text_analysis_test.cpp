@@ -5,13 +5,18 @@
 // derives for a script. Texts: every bundled template and workload document, whole and line by
 // line, and hand-written texts in many scripts.
 //
-// No timings here: the cost against Pango's was measured apart (see the commit message).
+// No timings here. Measured apart (callgrind, the workload documents and the report template
+// line by line, 13 kB): analyze_text 6.9 M instructions a pass; Pango 21.0 M for the same
+// analysis (pango_get_log_attrs, embedding levels, script runs), 16.7 M for what a layout runs
+// (itemize with warm font caches, default and tailored breaks); wall time 0.45 ms against 0.9 ms.
 #include "document/pdf/text_analysis.h"
 
 #include <gtest/gtest.h>
 #include <hb-glib.h>
 #include <pango/pangoft2.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "document/pdf/hyphenator.h"
 #include "document/pdf_test_leaks.h"
 
 namespace docforge::document::pdf {
@@ -348,9 +354,13 @@ TEST(TextAnalysis, ThaiDiffersOnlyInsideThaiWords) {
   }
 }
 
+// Whole, line by line, and line by line with the soft hyphens the engine's hyphenator inserts
+// (the text the layout is given).
 TEST(TextAnalysis, BundledDocumentsMatchPango) {
   std::vector<std::filesystem::path> files = bundled_documents();
   ASSERT_GE(files.size(), 5u) << "no documents under " << DOCFORGE_SOURCE_DIR;
+  Hyphenator hyphenator;
+  ASSERT_TRUE(hyphenator.set_language("en-US"));
   for (const std::filesystem::path& file : files) {
     const std::string text = read_file(file);
     expect_same_as_pango(text, "en-US", file.string());
@@ -359,9 +369,13 @@ TEST(TextAnalysis, BundledDocumentsMatchPango) {
     while (begin < text.size()) {
       std::size_t end = text.find('\n', begin);
       if (end == std::string::npos) end = text.size();
-      if (end > begin)
-        expect_same_as_pango(text.substr(begin, end - begin), "en-US",
-                             file.filename().string() + ":" + std::to_string(line));
+      if (end > begin) {
+        const std::string name = file.filename().string() + ":" + std::to_string(line);
+        expect_same_as_pango(text.substr(begin, end - begin), "en-US", name);
+        std::string hyphenated;
+        hyphenator.hyphenate(text.substr(begin, end - begin), hyphenated);
+        expect_same_as_pango(hyphenated, "en-US", name + " hyphenated");
+      }
       begin = end + 1;
       ++line;
     }
