@@ -48,11 +48,24 @@ struct PangoResult {
   std::vector<hb_script_t> script;   // per character
 };
 
-// One font map for the process (fontconfig's default configuration: fonts for every script).
+// One font map for the test program (fontconfig's default configuration: fonts for every
+// script), released after the last test: its fontconfig patterns would look leaked otherwise.
+PangoFontMap* shared_font_map = nullptr;
+
 PangoFontMap* font_map() {
-  static PangoFontMap* map = pango_ft2_font_map_new();
-  return map;
+  if (shared_font_map == nullptr) shared_font_map = pango_ft2_font_map_new();
+  return shared_font_map;
 }
+
+class ReleaseFontMap : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (shared_font_map != nullptr) g_object_unref(shared_font_map);
+    shared_font_map = nullptr;
+  }
+};
+::testing::Environment* const kReleaseFontMap =
+    ::testing::AddGlobalTestEnvironment(new ReleaseFontMap);
 
 PangoResult pango_analysis(const std::string& text, const char* lang) {
   PangoContext* context = pango_font_map_create_context(font_map());
