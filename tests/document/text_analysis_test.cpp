@@ -5,13 +5,18 @@
 // derives for a script. Texts: every bundled template and workload document, whole and line by
 // line, and hand-written texts in many scripts.
 //
-// No timings here: the cost against Pango's was measured apart (see the commit message).
+// No timings here. Measured apart (callgrind, the workload documents and the report template
+// line by line, 13 kB): analyze_text 6.9 M instructions a pass; Pango 21.0 M for the same
+// analysis (pango_get_log_attrs, embedding levels, script runs), 16.7 M for what a layout runs
+// (itemize with warm font caches, default and tailored breaks); wall time 0.45 ms against 0.9 ms.
 #include "document/pdf/text_analysis.h"
 
 #include <gtest/gtest.h>
 #include <hb-glib.h>
 #include <pango/pangoft2.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -23,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "document/pdf/hyphenator.h"
 #include "document/pdf_test_leaks.h"
 
 namespace docforge::document::pdf {
@@ -42,11 +48,24 @@ struct PangoResult {
   std::vector<hb_script_t> script;   // per character
 };
 
-// One font map for the process (fontconfig's default configuration: fonts for every script).
+// One font map for the test program (fontconfig's default configuration: fonts for every
+// script), released after the last test: its fontconfig patterns would look leaked otherwise.
+PangoFontMap* shared_font_map = nullptr;
+
 PangoFontMap* font_map() {
-  static PangoFontMap* map = pango_ft2_font_map_new();
-  return map;
+  if (shared_font_map == nullptr) shared_font_map = pango_ft2_font_map_new();
+  return shared_font_map;
 }
+
+class ReleaseFontMap : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (shared_font_map != nullptr) g_object_unref(shared_font_map);
+    shared_font_map = nullptr;
+  }
+};
+::testing::Environment* const kReleaseFontMap =
+    ::testing::AddGlobalTestEnvironment(new ReleaseFontMap);
 
 PangoResult pango_analysis(const std::string& text, const char* lang) {
   PangoContext* context = pango_font_map_create_context(font_map());
@@ -348,9 +367,13 @@ TEST(TextAnalysis, ThaiDiffersOnlyInsideThaiWords) {
   }
 }
 
+// Whole, line by line, and line by line with the soft hyphens the engine's hyphenator inserts
+// (the text the layout is given).
 TEST(TextAnalysis, BundledDocumentsMatchPango) {
   std::vector<std::filesystem::path> files = bundled_documents();
   ASSERT_GE(files.size(), 5u) << "no documents under " << DOCFORGE_SOURCE_DIR;
+  Hyphenator hyphenator;
+  ASSERT_TRUE(hyphenator.set_language("en-US"));
   for (const std::filesystem::path& file : files) {
     const std::string text = read_file(file);
     expect_same_as_pango(text, "en-US", file.string());
@@ -359,9 +382,13 @@ TEST(TextAnalysis, BundledDocumentsMatchPango) {
     while (begin < text.size()) {
       std::size_t end = text.find('\n', begin);
       if (end == std::string::npos) end = text.size();
-      if (end > begin)
-        expect_same_as_pango(text.substr(begin, end - begin), "en-US",
-                             file.filename().string() + ":" + std::to_string(line));
+      if (end > begin) {
+        const std::string name = file.filename().string() + ":" + std::to_string(line);
+        expect_same_as_pango(text.substr(begin, end - begin), "en-US", name);
+        std::string hyphenated;
+        hyphenator.hyphenate(text.substr(begin, end - begin), hyphenated);
+        expect_same_as_pango(hyphenated, "en-US", name + " hyphenated");
+      }
       begin = end + 1;
       ++line;
     }

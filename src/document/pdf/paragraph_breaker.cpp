@@ -13,12 +13,75 @@ bool is_extended_pictographic(char32_t c) {
   return unicode_tables::in_ranges(unicode_tables::kExtendedPictographic, c);
 }
 
+namespace {
+
+// GLib's line break class, with classes newer than Pango knows of as Unknown (none in 2.74).
 GUnicodeBreakType break_class(char32_t c) {
   GUnicodeBreakType t = g_unichar_break_type(c);
-  return t <= G_UNICODE_BREAK_ZERO_WIDTH_JOINER ? t : G_UNICODE_BREAK_UNKNOWN;  // none in 2.74
+  return t <= G_UNICODE_BREAK_ZERO_WIDTH_JOINER ? t : G_UNICODE_BREAK_UNKNOWN;
 }
 
-namespace {
+// The flags of one position, before the character at it (PangoLogAttr's fields of the same
+// meaning, text_analysis.h).
+struct PositionBreaks {
+  bool line_break = false;
+  bool mandatory_break = false;
+  bool char_break = false;
+  bool inserts_hyphen = false;
+  bool removes_preceding = false;
+  bool white = false;
+};
+
+// Walks a paragraph one character at a time, then the paragraph separator Pango assumes after
+// its end; step() gives each position's flags. The rules are UAX #14 applied in reverse order of
+// priority (a later rule overrides an earlier one), as Pango writes them.
+class ParagraphBreaker {
+ public:
+  // The state the rules carry from character to character.
+  enum class Grapheme : std::uint8_t {
+    kOther, kControl, kExtend, kZwj, kPrepend, kSpacingMark, kInHangulSyllable, kRiOdd, kRiEven
+  };
+
+  enum class Word : std::uint8_t {
+    kOther, kNewline, kExtendFormat, kKatakana, kHebrewLetter, kALetter, kMidNumLet, kMidLetter,
+    kMidNum, kNumeric, kExtendNumLet, kRiOdd, kRiEven, kWSegSpace
+  };
+
+  // UAX #14 LB25 (with its tailoring example 7) and LB30a need a little state across characters.
+  enum class NumericState : std::uint8_t { kOther, kNumeric, kNumericClose, kRiOdd, kRiEven };
+
+  // Hangul jamo: the jamo a character starts and ends with (LV starts with L, ends with V).
+  enum Jamo : std::uint8_t { kJamoL, kJamoV, kJamoT, kJamoLV, kJamoLVT, kNoJamo };
+
+  // The flags before wc. raw_class: break_class(wc); script: g_unichar_get_script(wc);
+  // next_class: break_class of the character after wc (of U+2029 after the paragraph's last,
+  // G_UNICODE_BREAK_UNKNOWN after the U+2029 that ends it); first: wc starts the paragraph.
+  // The flags of the first position are before Pango's stitching of paragraphs (LB2 there).
+  PositionBreaks step(char32_t wc, GUnicodeBreakType raw_class, GUnicodeScript script,
+                      GUnicodeBreakType next_class, bool first);
+
+ private:
+  Grapheme grapheme_class(char32_t wc, GUnicodeType type, bool makes_hangul_syllable) const;
+  bool grapheme_boundary(char32_t wc, Grapheme gb, bool pictographic);
+  bool word_boundary(char32_t wc, GUnicodeType type, GUnicodeBreakType raw_class,
+                     GUnicodeScript script, bool pictographic);
+  bool line_break_allowed(char32_t wc, GUnicodeBreakType cls, GUnicodeBreakType next_class,
+                          NumericState numeric, bool* mandatory) const;
+
+  int index_ = 0;
+  char32_t prev_wc_ = 0;
+  GUnicodeScript prev_script_ = G_UNICODE_SCRIPT_COMMON;
+  Jamo prev_jamo_ = kNoJamo;
+  GUnicodeBreakType prev_class_ = G_UNICODE_BREAK_UNKNOWN;
+  GUnicodeBreakType prev_prev_class_ = G_UNICODE_BREAK_UNKNOWN;
+  Grapheme prev_grapheme_ = Grapheme::kOther;
+  bool met_pictographic_ = false;
+  Word prev_word_ = Word::kOther;
+  Word prev_prev_word_ = Word::kOther;
+  int prev_word_index_ = -1;
+  NumericState prev_numeric_ = NumericState::kOther;
+  bool prev_space_or_hyphen_ = false;
+};
 
 using Grapheme = ParagraphBreaker::Grapheme;
 using Word = ParagraphBreaker::Word;
@@ -97,7 +160,6 @@ constexpr bool is_any(GUnicodeBreakType t) {
 }
 static_assert(G_UNICODE_BREAK_ZERO_WIDTH_JOINER < 64);
 
-}  // namespace
 
 ParagraphBreaker::Grapheme ParagraphBreaker::grapheme_class(char32_t wc, GUnicodeType type,
                                           bool makes_hangul_syllable) const {
@@ -566,6 +628,32 @@ PositionBreaks ParagraphBreaker::step(char32_t wc, GUnicodeBreakType raw_class,
   prev_script_ = script;
   ++index_;
   return out;
+}
+
+}  // namespace
+
+bool break_paragraph(CharInfo* chars, std::size_t n, GUnicodeScript* own_scripts) {
+  ParagraphBreaker breaker;
+  GUnicodeBreakType next_class = break_class(n > 0 ? chars[0].c : kParagraphSeparator);
+  for (std::size_t i = 0; i < n; ++i) {
+    CharInfo& ch = chars[i];
+    const GUnicodeBreakType cls = next_class;
+    next_class = break_class(i + 1 < n ? chars[i + 1].c : kParagraphSeparator);
+    const GUnicodeScript script = g_unichar_get_script(ch.c);
+    own_scripts[i] = script;
+    const PositionBreaks b = breaker.step(ch.c, cls, script, next_class, i == 0);
+    ch.line_break = b.line_break;
+    ch.mandatory_break = b.mandatory_break;
+    ch.char_break = b.char_break;
+    ch.break_inserts_hyphen = b.inserts_hyphen;
+    ch.break_removes_preceding = b.removes_preceding;
+    ch.white = b.white;
+  }
+  // The paragraph separator Pango assumes after the end.
+  return breaker
+      .step(kParagraphSeparator, break_class(kParagraphSeparator), G_UNICODE_SCRIPT_COMMON,
+            G_UNICODE_BREAK_UNKNOWN, n == 0)
+      .char_break;
 }
 
 }  // namespace docforge::document::pdf

@@ -77,51 +77,27 @@ Paragraph next_paragraph(const std::vector<CharInfo>& chars, std::size_t begin) 
   return p;
 }
 
-// Per-character values analyze_text keeps between its passes.
-struct Scratch {
-  FriBidiCharType bidi_type = 0;
-  GUnicodeScript script = G_UNICODE_SCRIPT_COMMON;  // the character's own (unresolved)
-};
-
-// Fills the break flags of chars [p.begin, p.end); returns whether the position after the
-// paragraph is a grapheme boundary (it always is: Pango assumes a paragraph separator there).
-bool break_paragraph(const Paragraph& p, std::vector<CharInfo>& chars,
-                     std::vector<Scratch>& scratch) {
-  ParagraphBreaker breaker;
-  // The first position keeps what the previous paragraph's end gave it (a mandatory break), as
-  // pango_default_break ORs it.
-  const bool was_line_break = p.begin < chars.size() && chars[p.begin].line_break;
-  const bool was_mandatory = p.begin < chars.size() && chars[p.begin].mandatory_break;
-  GUnicodeBreakType next_class =
-      p.begin < p.end ? break_class(chars[p.begin].c) : break_class(kParagraphSeparator);
-  for (std::size_t i = p.begin; i < p.end; ++i) {
-    CharInfo& ch = chars[i];
-    GUnicodeBreakType cls = next_class;
-    next_class = break_class(i + 1 < p.end ? chars[i + 1].c : kParagraphSeparator);
-    GUnicodeScript script = g_unichar_get_script(ch.c);
-    scratch[i].script = script;
-    scratch[i].bidi_type = fribidi_get_bidi_type(ch.c);
-    PositionBreaks b = breaker.step(ch.c, cls, script, next_class, i == p.begin);
-    ch.line_break = b.line_break;
-    ch.mandatory_break = b.mandatory_break;
-    ch.char_break = b.char_break;
-    ch.break_inserts_hyphen = b.inserts_hyphen;
-    ch.break_removes_preceding = b.removes_preceding;
-    ch.white = b.white;
-    ch.paragraph_separator = i >= p.separator;
-  }
-  PositionBreaks end = breaker.step(kParagraphSeparator, break_class(kParagraphSeparator),
-                                    G_UNICODE_SCRIPT_COMMON, G_UNICODE_BREAK_UNKNOWN,
-                                    p.begin == p.end);
+// Fills the break flags of the paragraph chars [p.begin, p.end) and own_scripts there, and
+// stitches it to its neighbours as PangoLayout does: its first position keeps the mandatory
+// break the previous paragraph's end gave it (pango_default_break ORs it in), and the position
+// after it is one (UAX #14 LB3). Returns whether the position after it is a grapheme boundary
+// (always: Pango assumes a paragraph separator there).
+bool break_and_stitch(const Paragraph& p, std::vector<CharInfo>& chars,
+                      std::vector<GUnicodeScript>& own_scripts) {
+  const bool was_line_break = p.begin < p.end && chars[p.begin].line_break;
+  const bool was_mandatory = p.begin < p.end && chars[p.begin].mandatory_break;
+  const bool end_char_break =
+      break_paragraph(chars.data() + p.begin, p.end - p.begin, own_scripts.data() + p.begin);
+  for (std::size_t i = p.separator; i < p.end; ++i) chars[i].paragraph_separator = true;
   if (p.begin < p.end) {
-    chars[p.begin].line_break = was_line_break;  // LB2: never before the first character ...
+    chars[p.begin].line_break = was_line_break;  // LB2: never before the first character
     chars[p.begin].mandatory_break |= was_mandatory;
   }
   if (p.end < chars.size()) {  // LB3: always after the last (the next paragraph's first)
     chars[p.end].line_break = true;
     chars[p.end].mandatory_break = true;
   }
-  return end.char_break;
+  return end_char_break;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,9 +141,9 @@ int pair_index(char32_t c) {
 }
 
 // Resolves the scripts of chars [begin, end) (a paragraph without its separator) in place,
-// from their own scripts in scratch.
+// from their own scripts.
 void resolve_scripts(std::size_t begin, std::size_t end, std::vector<CharInfo>& chars,
-                     const std::vector<Scratch>& scratch) {
+                     const std::vector<GUnicodeScript>& own_scripts) {
   struct Open {
     int pair = 0;
     GUnicodeScript script = G_UNICODE_SCRIPT_COMMON;
@@ -181,7 +157,7 @@ void resolve_scripts(std::size_t begin, std::size_t end, std::vector<CharInfo>& 
     int start_sp = sp;
     std::size_t i = run_begin;
     for (; i < end; ++i) {
-      GUnicodeScript sc = scratch[i].script;
+      GUnicodeScript sc = own_scripts[i];
       int pair = sc == G_UNICODE_SCRIPT_COMMON ? pair_index(chars[i].c) : -1;
       const bool opening = pair >= 0 && (pair & 1) == 0;
       if (pair >= 0) {
@@ -218,10 +194,10 @@ void resolve_scripts(std::size_t begin, std::size_t end, std::vector<CharInfo>& 
 
 enum class BaseDirection : std::uint8_t { kNeutral, kLtr, kRtl, kWeakLtr };
 
-BaseDirection first_strong(const std::vector<Scratch>& scratch, std::size_t begin,
+BaseDirection first_strong(const std::vector<FriBidiCharType>& bidi_types, std::size_t begin,
                            std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
-    FriBidiCharType t = scratch[i].bidi_type;
+    FriBidiCharType t = bidi_types[i];
     if (FRIBIDI_IS_STRONG(t)) return FRIBIDI_IS_RTL(t) ? BaseDirection::kRtl : BaseDirection::kLtr;
   }
   return BaseDirection::kNeutral;
@@ -230,7 +206,8 @@ BaseDirection first_strong(const std::vector<Scratch>& scratch, std::size_t begi
 // Levels of chars [begin, end) (a paragraph without its separator), as
 // pango_log2vis_get_embedding_levels gives them; returns the resolved paragraph level.
 std::uint8_t resolve_levels(std::size_t begin, std::size_t end, BaseDirection dir,
-                            std::vector<CharInfo>& chars, const std::vector<Scratch>& scratch,
+                            std::vector<CharInfo>& chars,
+                            const std::vector<FriBidiCharType>& bidi_types,
                             std::vector<FriBidiCharType>& types,
                             std::vector<FriBidiBracketType>& brackets,
                             std::vector<FriBidiLevel>& levels) {
@@ -240,7 +217,7 @@ std::uint8_t resolve_levels(std::size_t begin, std::size_t end, BaseDirection di
   FriBidiCharType ored = 0;
   FriBidiCharType anded_strongs = FRIBIDI_TYPE_RLE;
   for (std::size_t i = begin; i < end; ++i) {
-    FriBidiCharType t = scratch[i].bidi_type;
+    FriBidiCharType t = bidi_types[i];
     ored |= t;
     if (FRIBIDI_IS_STRONG(t)) anded_strongs &= t;
   }
@@ -260,7 +237,7 @@ std::uint8_t resolve_levels(std::size_t begin, std::size_t end, BaseDirection di
   brackets.resize(n);
   levels.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    types[i] = scratch[begin + i].bidi_type;
+    types[i] = bidi_types[begin + i];
     brackets[i] = types[i] == FRIBIDI_TYPE_ON ? fribidi_get_bracket(chars[begin + i].c)
                                               : FRIBIDI_NO_BRACKET;
   }
@@ -383,7 +360,7 @@ ItemFont item_font(char32_t c, hb_script_t item_script, GUnicodeScript own) {
 
 // chars [begin, end): one script run at one level, of an Indic script.
 void tailor_indic_run(std::size_t begin, std::size_t end, std::vector<CharInfo>& chars,
-                      const std::vector<Scratch>& scratch) {
+                      const std::vector<GUnicodeScript>& own_scripts) {
   const hb_script_t script = chars[begin].script;
   std::size_t item = begin;
   std::size_t first_space = end;  // of the space-like characters ending the item, if any
@@ -391,7 +368,7 @@ void tailor_indic_run(std::size_t begin, std::size_t end, std::vector<CharInfo>&
   ItemFont current = ItemFont::kOther;
   for (std::size_t i = begin; i < end; ++i) {
     const char32_t c = chars[i].c;
-    const ItemFont font = item_font(c, script, scratch[i].script);
+    const ItemFont font = item_font(c, script, own_scripts[i]);
     const bool space_like = font != ItemFont::kEmoji && font != ItemFont::kForced &&
                             is_space_like(c, g_unichar_type(c));
     bool split;
@@ -428,12 +405,12 @@ void tailor_indic_run(std::size_t begin, std::size_t end, std::vector<CharInfo>&
 }
 
 void tailor_items(std::size_t begin, std::size_t end, std::vector<CharInfo>& chars,
-                  const std::vector<Scratch>& scratch) {
+                  const std::vector<GUnicodeScript>& own_scripts) {
   std::size_t run = begin;
   for (std::size_t i = begin; i <= end; ++i) {
     if (i < end && chars[i].script == chars[run].script && chars[i].level == chars[run].level)
       continue;
-    if (i > run && is_indic(chars[run].script)) tailor_indic_run(run, i, chars, scratch);
+    if (i > run && is_indic(chars[run].script)) tailor_indic_run(run, i, chars, own_scripts);
     run = i;
   }
 }
@@ -602,20 +579,22 @@ TextAnalysis analyze_text(std::string_view utf8) {
       ch.c = decode_utf8(p);
     }
   }
-  std::vector<Scratch> scratch(n);
   std::vector<CharInfo>& chars = out.chars;
 
-  // Line breaks, paragraph by paragraph, as PangoLayout computes its log attrs. The pass also
-  // records each character's own script and bidi type for the passes below.
+  // Line breaks, paragraph by paragraph, as PangoLayout computes its log attrs; the breaker
+  // records each character's own script for the passes below.
+  std::vector<GUnicodeScript> own_scripts(n);
   Paragraph p{0, 0, 0};
   do {
     p = next_paragraph(chars, p.end);
-    out.final_char_break = break_paragraph(p, chars, scratch);
+    out.final_char_break = break_and_stitch(p, chars, own_scripts);
   } while (p.end < n);
+  std::vector<FriBidiCharType> bidi_types(n);
+  for (std::size_t i = 0; i < n; ++i) bidi_types[i] = fribidi_get_bidi_type(chars[i].c);
 
   // Base directions: a paragraph without a strong character takes the previous paragraph's
   // (the first takes the text's first strong direction, else weak left to right).
-  BaseDirection previous_dir = first_strong(scratch, 0, n);
+  BaseDirection previous_dir = first_strong(bidi_types, 0, n);
   if (previous_dir == BaseDirection::kNeutral) previous_dir = BaseDirection::kWeakLtr;
   std::vector<FriBidiCharType> types;
   std::vector<FriBidiBracketType> brackets;
@@ -623,13 +602,13 @@ TextAnalysis analyze_text(std::string_view utf8) {
   std::size_t begin = 0;
   while (begin < n) {
     p = next_paragraph(chars, begin);
-    BaseDirection dir = first_strong(scratch, p.begin, p.separator);
+    BaseDirection dir = first_strong(bidi_types, p.begin, p.separator);
     if (dir == BaseDirection::kNeutral) dir = previous_dir;
     else previous_dir = dir;
     std::uint8_t base_level =
-        resolve_levels(p.begin, p.separator, dir, chars, scratch, types, brackets, levels);
-    resolve_scripts(p.begin, p.separator, chars, scratch);
-    tailor_items(p.begin, p.separator, chars, scratch);
+        resolve_levels(p.begin, p.separator, dir, chars, bidi_types, types, brackets, levels);
+    resolve_scripts(p.begin, p.separator, chars, own_scripts);
+    tailor_items(p.begin, p.separator, chars, own_scripts);
     for (std::size_t i = p.separator; i < p.end; ++i) {  // the separator: not drawn
       chars[i].level = base_level;
       chars[i].script = i > 0 ? chars[i - 1].script : HB_SCRIPT_COMMON;

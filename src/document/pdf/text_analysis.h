@@ -52,7 +52,7 @@ struct CharInfo {
   bool white = false;            // is_white: white space (takes no width at the end of a line)
   bool paragraph_separator = false;  // \n, \r, U+2029: not drawn, ends a paragraph
   std::uint8_t level = 0;        // bidi embedding level (odd: right to left)
-  hb_script_t script = HB_SCRIPT_COMMON;  // resolved: never Common or Inherited unless all are
+  hb_script_t script = HB_SCRIPT_COMMON;  // resolved: Common only in a paragraph of no script
 };
 
 struct TextAnalysis {
