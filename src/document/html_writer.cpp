@@ -285,7 +285,7 @@ std::string theme_css(const Theme& t) {
       "line-height: 1.2; }}\n"
       "h1 {{ font-size: {h1}pt;{h1r} }}\nh2 {{ font-size: {h2}pt;{h2r}{h2u} }}\nh3 {{ font-size: {h3}pt; }}\n"
       "h4 {{ font-size: {h4}pt; }}\nh5 {{ font-size: {h5}pt; }}\nh6 {{ font-size: {h6}pt; }}\n"
-      "p {{ margin: 0 0 {ps}pt; }}\n"
+      "p {{ margin: 0 0 {ps}pt;{pj} }}\n"
       "a {{ color: {link}; text-decoration: none; }}\na:hover {{ text-decoration: underline; }}\n"
       "code, pre {{ font-family: {mono}; font-size: {cs}pt; }}\n"
       "code {{ background: {cbg}; padding: 0 0.2em; border-radius: 2px; }}\n"
@@ -316,7 +316,8 @@ std::string theme_css(const Theme& t) {
       fmt::arg("h1r", t.h1_rule ? " border-bottom: 0.75pt solid " + t.rule.css() + "; padding-bottom: 2pt;" : ""),
       fmt::arg("h2r", t.h2_rule ? " border-bottom: 0.75pt solid " + t.rule.css() + "; padding-bottom: 2pt;" : ""),
       fmt::arg("h2u", t.heading_uppercase ? " text-transform: uppercase; letter-spacing: 0.05em;" : ""),
-      fmt::arg("ps", t.paragraph), fmt::arg("link", t.link.css()),
+      fmt::arg("ps", t.paragraph), fmt::arg("pj", t.justify ? " text-align: justify; hyphens: auto;" : ""),
+      fmt::arg("link", t.link.css()),
       fmt::arg("mono", font_stack(t.mono_font, "monospace")), fmt::arg("cs", t.code_size),
       fmt::arg("cbg", t.code_bg.css()), fmt::arg("blk", t.block), fmt::arg("qb", t.quote_bar.css()),
       fmt::arg("muted", t.muted.css()), fmt::arg("rule", t.rule.css()), fmt::arg("li", t.list_indent + 4),

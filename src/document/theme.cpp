@@ -68,6 +68,7 @@ std::optional<double> parse_length_pt(std::string_view text) {
 
 Result<Theme> parse_theme(std::string_view toml, std::string_view source_name) {
   Theme t;
+  std::string paragraph_align = "left";  // [paragraphs] align: left | justify (Theme::justify)
   auto parsed = data::parse_toml(toml, source_name);
   if (!parsed.ok()) return std::move(parsed).error();
   // Flatten [section] key = value into "section.key".
@@ -163,6 +164,7 @@ Result<Theme> parse_theme(std::string_view toml, std::string_view source_name) {
     else if (full == "headings.h2_rule") st = boolean(&t.h2_rule);
     else if (full == "headings.bold") st = boolean(&t.heading_bold);
     else if (full == "headings.h2_uppercase") st = boolean(&t.heading_uppercase);
+    else if (full == "paragraphs.align") st = string(&paragraph_align);
     else if (full == "title.show") st = boolean(&t.title_block);
     else if (full == "title.align") st = string(&t.title_align);
     else if (full == "table.borders") st = string(&t.table_borders);
@@ -178,6 +180,12 @@ Result<Theme> parse_theme(std::string_view toml, std::string_view source_name) {
     else return fail(fmt::format("unknown theme key '{}'", full));
     if (!st.ok()) return std::move(st).error();
   }
+  if (paragraph_align != "left" && paragraph_align != "justify") {
+    Error e = make_error(ErrorKind::kData, "paragraphs.align must be \"left\" or \"justify\"");
+    e.source_name = std::string(source_name);
+    return e;
+  }
+  t.justify = paragraph_align == "justify";
   if (t.table_borders != "rows" && t.table_borders != "grid" && t.table_borders != "none") {
     Error e = make_error(ErrorKind::kData, "table.borders must be \"rows\", \"grid\" or \"none\"");
     e.source_name = std::string(source_name);

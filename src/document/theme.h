@@ -61,6 +61,8 @@ struct Theme {
   bool h2_rule = false;
   bool heading_bold = true;
   bool heading_uppercase = false;  // level 2 headings in capitals (resume style)
+  // [paragraphs]
+  bool justify = false;  // align = "justify": wrapped lines fill the width (hyphenated text)
   // [title] (the front-matter title block)
   bool title_block = true;
   std::string title_align = "left";  // left | center

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -445,6 +446,52 @@ TEST_F(Pdf, WideListNumbersDoNotWrap) {
     EXPECT_NEAR(n.x_max, i.x_min - 4, 0.05) << number;
     EXPECT_NEAR(n.y_min, i.y_min, 0.5) << number << " is on its item's line";
   }
+}
+
+// A theme with [paragraphs] align = "justify": every wrapped line of a paragraph ends at the
+// right margin (its last line does not), and the HTML gets the same alignment; the default
+// theme's paragraphs stay ragged. A bad value is an error naming the key.
+TEST_F(Pdf, JustifiedParagraphsFillTheLine) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() + "/justified.toml") << "[paragraphs]\nalign = \"justify\"\n";
+  std::string md = "A paragraph";
+  for (int i = 0; i < 20; ++i) md += " with words of unequal length" + std::string(i % 3 == 0 ? " extraordinarily" : "");
+  md += " ending here.\n";
+  const double right = 595.276 - 51;  // the default theme's page and right margin
+  auto line_ends = [&](const ConvertResult& r) {
+    TempPdf pdf(r.bytes);
+    std::vector<std::pair<double, double>> ends;  // y, rightmost x of the line
+    for (const Word& w : words_of(pdf)) {  // the paragraph's words (the footer after them)
+      if (!ends.empty() && ends.back().second < 0) break;
+      if (!ends.empty() && std::abs(ends.back().first - w.y_min) < 1) {
+        ends.back().second = std::max(ends.back().second, w.x_max);
+      } else {
+        ends.emplace_back(w.y_min, w.x_max);
+      }
+      if (w.text == "here.") ends.emplace_back(0, -1);  // the end of the paragraph
+    }
+    if (!ends.empty() && ends.back().second < 0) ends.pop_back();
+    return ends;
+  };
+  ConvertOptions o;
+  o.theme = "justified.toml";
+  o.base_dir = dir.path();
+  const auto justified = line_ends(render(md, o));
+  ASSERT_GE(justified.size(), 5u);
+  for (std::size_t i = 0; i + 1 < justified.size(); ++i) EXPECT_NEAR(justified[i].second, right, 0.6) << "line " << i;
+  EXPECT_LT(justified.back().second, right - 20) << "the last line is not stretched";
+  int short_lines = 0;
+  for (const auto& [y, x] : line_ends(render(md))) short_lines += x < right - 2;
+  EXPECT_GE(short_lines, 2) << "the default theme's lines are ragged";
+
+  auto html = convert_markdown(md, Format::kHtml, o);
+  ASSERT_TRUE(html.ok());
+  EXPECT_NE(html->bytes.find("text-align: justify"), std::string::npos);
+  std::ofstream(dir.path() + "/bad.toml") << "[paragraphs]\nalign = \"centre\"\n";
+  o.theme = "bad.toml";
+  auto bad = engine_.render(md, o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("paragraphs.align"), std::string::npos) << bad.error().format();
 }
 
 // The streams of the PDF writer: deflated at libdeflate's level 1 (faster, a little larger than

@@ -11,6 +11,7 @@
 #include <pango/pango.h>
 #include <pango/pangofc-font.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -102,6 +103,7 @@ PangoLayout* pango_layout_of(PangoContext* context, const Case& c) {
   pango_layout_set_attributes(layout, list);
   pango_attr_list_unref(list);
   pango_layout_set_line_spacing(layout, static_cast<float>(c.format.line_spacing));
+  pango_layout_set_justify(layout, c.format.justify);
   pango_layout_set_alignment(layout, c.format.align == TextAlign::kRight    ? PANGO_ALIGN_RIGHT
                                      : c.format.align == TextAlign::kCenter ? PANGO_ALIGN_CENTER
                                                                             : PANGO_ALIGN_LEFT);
@@ -115,7 +117,7 @@ PangoLayout* pango_layout_of(PangoContext* context, const Case& c) {
 }
 
 std::string glyph_text(std::uint32_t id, bool unknown, int advance, int x_offset, int y_offset, std::uint32_t cluster,
-                       const std::string& face) {
+                       const std::string& face, int run_raised) {
   std::string out = "  ";
   if (id == TextLayout::kEmptyGlyph) {
     out += "empty";
@@ -126,8 +128,9 @@ std::string glyph_text(std::uint32_t id, bool unknown, int advance, int x_offset
   }
   out += " w" + std::to_string(advance);
   if (!unknown) out += " o" + std::to_string(x_offset) + "," + std::to_string(y_offset);
-  out += " c" + std::to_string(cluster) + "\n";
-  return out;
+  out += " c" + std::to_string(cluster);
+  if (run_raised != 0) out += " raised" + std::to_string(run_raised);  // the run's baseline shift
+  return out + "\n";
 }
 
 std::string dump_pango(PangoLayout* layout) {
@@ -154,7 +157,8 @@ std::string dump_pango(PangoLayout* layout) {
         const PangoGlyphInfo& info = run->glyphs->glyphs[g];
         const bool unknown = (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0 && info.glyph != PANGO_GLYPH_EMPTY;
         out += glyph_text(info.glyph, unknown, info.geometry.width, info.geometry.x_offset, info.geometry.y_offset,
-                          static_cast<std::uint32_t>(run->item->offset + run->glyphs->log_clusters[g]), face);
+                          static_cast<std::uint32_t>(run->item->offset + run->glyphs->log_clusters[g]), face,
+                          run->y_offset);
       }
     }
   } while (pango_layout_iter_next_line(it));
@@ -173,7 +177,8 @@ std::string dump_ours(const TextLayout& layout) {
       const TextLayout::Run& run = layout.runs()[r];
       for (std::uint32_t g = run.first_glyph; g < run.first_glyph + run.glyph_count; ++g) {
         const TextLayout::Glyph& gl = layout.glyphs()[g];
-        out += glyph_text(gl.id, gl.unknown, gl.advance, gl.x_offset, gl.y_offset, gl.cluster, run.font->face()->key());
+        out += glyph_text(gl.id, gl.unknown, gl.advance, gl.x_offset, gl.y_offset, gl.cluster, run.font->face()->key(),
+                          run.y_offset);
       }
     }
   }
@@ -206,8 +211,10 @@ class TextLayoutTest : public ::testing::Test {
     if (expected == actual) return true;
     ADD_FAILURE() << "text: " << c.text << "\nfont: " << c.format.font.families << " " << c.format.font.size
                   << ", width " << c.format.width << ", align " << static_cast<int>(c.format.align) << ", wrap "
-                  << static_cast<int>(c.format.wrap) << "\n"
-                  << first_difference(expected, actual);
+                  << static_cast<int>(c.format.wrap) << (c.format.justify ? ", justified" : "") << "\n"
+                  << first_difference(expected, actual)
+                  << (std::getenv("DOCFORGE_TEST_FULL_DUMPS") != nullptr ? "\nPango:\n" + expected + "ours:\n" + actual
+                                                                          : std::string());
     return false;
   }
 
@@ -373,6 +380,93 @@ TEST_F(TextLayoutTest, HyphenatedJustLikePango) {
     Case c{text, {}, format("Liberation Serif, DejaVu Serif", 10.5, width)};
     same(c);
   }
+}
+
+// Texts for the justified cases: CJK (justified between its clusters), Hebrew with English, a
+// long paragraph with long words, no-break spaces (which stretch like spaces).
+const char* const kJustifiedTexts[] = {
+    "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE6\x96\x87\xE7\xAB\xA0\xE3\x80\x82\xE6\x94\xB9"
+    "\xE8\xA1\x8C\xE3\x81\x8C\xE5\xBF\x85\xE8\xA6\x81\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82\xE6\x97\xA5"
+    "\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE6\x96\x87\xE7\xAB\xA0\xE3\x80\x82",
+    "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D with English words inside a Hebrew "
+    "paragraph that wraps over several lines \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D.",
+    "A paragraph with words of unequal length extraordinarily with words of unequal length with words of "
+    "unequal length with words of unequal length extraordinarily with words of unequal length with words of "
+    "unequal length with words of unequal length extraordinarily with words of unequal length with words of "
+    "unequal length with words of unequal length extraordinarily with words of unequal length with words of "
+    "unequal length with words of unequal length extraordinarily with words of unequal length ending here.",
+    "Non\xC2\xA0" "breaking\xC2\xA0spaces stretch too, as plain spaces do, in a paragraph long enough to wrap.",
+};
+
+// Justified text: the room left on each wrapped line goes to its spaces, or between the
+// clusters of a line of CJK, exactly as Pango spreads it. (Text without soft hyphens: with them,
+// Pango's justification can overflow a line by a hyphen's width, which TextLayout does not copy:
+// JustifiedHyphenatedLinesEndAtTheMargin.)
+TEST_F(TextLayoutTest, JustifiedLikePango) {
+  const std::string root = DOCFORGE_SOURCE_DIR;
+  int cases = 0;
+  for (const char* file : {"/../shared/workloads/documents/resume.md", "/examples/report/report.md.j2"}) {
+    for (const std::string& p : paragraphs_of(read_file(root + file))) {
+      for (int width : {451, 180}) {
+        for (TextAlign align : {TextAlign::kLeft, TextAlign::kCenter}) {
+          Case c{p, {}, format("Liberation Serif, DejaVu Serif", 10.5, width)};
+          c.format.justify = true;
+          c.format.align = align;
+          same(c);
+          ++cases;
+        }
+      }
+    }
+  }
+  for (const char* t : kJustifiedTexts) {
+    for (int width : {493, 150, 70}) {
+      Case c{t, {}, format("DejaVu Sans", 10, width)};
+      c.format.justify = true;
+      same(c);
+      ++cases;
+    }
+  }
+  EXPECT_GT(cases, 100);
+}
+
+// Hyphenated justified text (as the engine lays body text out with a justified theme): the
+// lines break where they break unjustified, and every line that fits and is not a paragraph's
+// last ends at the width (within a point: Pango's room can be a little short; right-to-left
+// lines can end shorter, as Pango's do) and never past it — also the lines that end in a hyphen the break added, which Pango's justification pushes
+// a hyphen's width past the margin.
+TEST_F(TextLayoutTest, JustifiedHyphenatedLinesEndAtTheMargin) {
+  Hyphenator hyphenator;
+  if (!hyphenator.set_language("en-US")) GTEST_SKIP() << "no en-US hyphenation dictionary";
+  const std::string root = DOCFORGE_SOURCE_DIR;
+  std::vector<std::string> texts = paragraphs_of(read_file(root + "/../shared/workloads/documents/resume.md"));
+  texts.insert(texts.end(), std::begin(kJustifiedTexts), std::end(kJustifiedTexts));
+  int hyphen_lines = 0, filled = 0;
+  for (const std::string& t : texts) {
+    std::string text;
+    hyphenator.hyphenate(t, text);
+    for (int width : {493, 180, 70}) {
+      ParagraphFormat f = format("DejaVu Sans", 10, width);
+      if (width == 493) f.width = static_cast<int>(493.276 * kLayoutUnits);  // the default theme's A4 text width
+      const auto ragged = layouter_->layout(text, {}, f);
+      f.justify = true;
+      const auto justified = layouter_->layout(text, {}, f);
+      ASSERT_EQ(ragged->lines().size(), justified->lines().size()) << text;
+      for (std::size_t i = 0; i < ragged->lines().size(); ++i) {
+        const TextLayout::Line& r = ragged->lines()[i];
+        const TextLayout::Line& j = justified->lines()[i];
+        EXPECT_EQ(r.start, j.start) << text;
+        EXPECT_EQ(r.end, j.end) << text;
+        const bool paragraph_end = j.end >= text.size() || text[j.end] == '\n';
+        if (paragraph_end || r.width > f.width) continue;
+        EXPECT_LE(j.width, f.width) << "line " << i << " of: " << text;
+        if (!j.rtl) EXPECT_GE(j.width, f.width - kLayoutUnits) << "line " << i << " of: " << text;
+        ++filled;
+        if (j.end >= 2 && text.compare(j.end - 2, 2, "\xC2\xAD") == 0) ++hyphen_lines;
+      }
+    }
+  }
+  EXPECT_GT(filled, 50);
+  EXPECT_GT(hyphen_lines, 3) << "lines ending in a hyphen were checked";
 }
 
 }  // namespace

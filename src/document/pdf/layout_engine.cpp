@@ -163,6 +163,7 @@ struct TextStyle {
   const Color* color = nullptr;
   TextAlign align = TextAlign::kLeft;
   bool hyphenate = false;
+  bool justify = false;  // wrapped lines fill the width (the theme's justified paragraphs)
   bool bold = false;
   bool uppercase = false;
   WrapMode wrap = WrapMode::kWordChar;  // code: kChar (break anywhere)
@@ -472,6 +473,7 @@ struct LayoutEngine::Impl {
       append_bytes(key, width);
       append_bytes(key, static_cast<int>(style.wrap));
       append_bytes(key, static_cast<int>(style.align));
+      key += style.justify ? 'J' : '-';
       append_bytes(key, spacing);
       append_bytes(key, s.size());
       key += s;
@@ -490,6 +492,7 @@ struct LayoutEngine::Impl {
     format.width = width;
     format.wrap = style.wrap;
     format.align = style.align;
+    format.justify = style.justify;
     format.line_spacing = spacing;
     t.layout = layouter->layout(std::move(s), std::move(attrs), format);
     if (!key.empty()) layout_cache.add(key, LayoutCache::Entry{t.layout});
@@ -587,6 +590,7 @@ struct LayoutEngine::Impl {
     s.font = body_font.get();
     s.color = ctx.muted ? &theme->muted : &theme->text;
     s.hyphenate = true;
+    s.justify = theme->justify;
     s.width = ctx.width;
     return s;
   }
@@ -653,6 +657,7 @@ struct LayoutEngine::Impl {
       s.font = small_font.get();
       s.color = &theme->muted;
       s.align = TextAlign::kCenter;
+      s.justify = false;
       pending = 3;
       emit_lines(make_plain(caption, s), ctx);
     }
@@ -741,6 +746,7 @@ struct LayoutEngine::Impl {
           // left instead of wrapping inside its column.
           TextStyle ms = body_style(ctx);
           ms.hyphenate = false;
+          ms.justify = false;
           int marker = make_plain(marker_text, ms);
           check_missing_glyphs(marker);
           const int marker_width = texts[marker].layout->width();
@@ -996,6 +1002,7 @@ struct LayoutEngine::Impl {
     for (const Block* h : hs) {
       TextStyle es = body_style(ctx);
       es.hyphenate = false;
+      es.justify = false;
       es.bold = h->level == 1;
       es.width = ctx.width - 40 - (h->level - 1) * 14;
       int text = make_text(h->inlines, es);
@@ -1172,6 +1179,7 @@ struct LayoutEngine::Impl {
         TextStyle ns = body_style(Ctx{});
         ns.width = -1;
         ns.hyphenate = false;
+        ns.justify = false;
         ns.bold = h.level == 1;
         int num = make_plain(std::to_string(h.page), ns);
         double nw = text_width(num);

@@ -78,6 +78,7 @@ struct Item {
 struct LineRun {
   Item item;
   std::vector<Glyph> glyphs;  // HarfBuzz's order (left to right)
+  int y_offset = 0;           // raised by this much to share the line's baseline (Pango's run y_offset)
 };
 
 struct LineWork {
@@ -201,6 +202,10 @@ class Builder {
   Fit process_item(LineWork& line, bool force_fit, bool no_break_at_end, bool is_last_item);
   void process_line(bool rtl);
   void postprocess(LineWork& line, bool wrapped);
+  void align_baselines(LineWork& line);
+  int room_left(const LineWork& line) const;
+  void justify_words(LineWork& line);
+  void justify_clusters(LineWork& line);
   void finish_lines();
 
   TextLayouter::Impl* ctx_;
@@ -850,6 +855,7 @@ void Builder::postprocess(LineWork& line, bool wrapped) {
       last.glyphs[g].unknown = false;
     }
   }
+  align_baselines(line);
   // Visual order.
   bool any_odd = false, all_odd = true;
   for (const LineRun& r : line.runs) {
@@ -865,6 +871,166 @@ void Builder::postprocess(LineWork& line, bool wrapped) {
     for (int k : visual_order(levels)) visual.push_back(std::move(line.runs[static_cast<std::size_t>(k)]));
     line.runs = std::move(visual);
   }
+  if (format_.justify && wrapped) justify_words(line);
+}
+
+// Pango's apply_baseline_shift (HarfBuzz >= 4): the line's runs share the baseline the script
+// of its first run uses (roman for Latin, ideographic for Han, ...), each run raised or lowered
+// by the difference between its font's position of that baseline and the first font's (fonts
+// without a BASE table get HarfBuzz's fallback positions). Only runs in logical order.
+void Builder::align_baselines(LineWork& line) {
+  hb_ot_layout_baseline_tag_t tag = static_cast<hb_ot_layout_baseline_tag_t>(0);
+  hb_position_t baseline = 0;
+  for (LineRun& run : line.runs) {
+    hb_tag_t script_tags[HB_OT_MAX_TAGS_PER_SCRIPT];
+    hb_tag_t lang_tags[HB_OT_MAX_TAGS_PER_LANGUAGE];
+    unsigned script_count = HB_OT_MAX_TAGS_PER_SCRIPT;
+    unsigned lang_count = HB_OT_MAX_TAGS_PER_LANGUAGE;
+    hb_ot_tags_from_script_and_language(run.item.script, run.item.language, &script_count, script_tags, &lang_count,
+                                        lang_tags);
+    const hb_tag_t script_tag = script_count > 0 ? script_tags[script_count - 1] : HB_OT_TAG_DEFAULT_SCRIPT;
+    const hb_tag_t lang_tag = lang_count > 0 ? lang_tags[lang_count - 1] : HB_TAG_NONE;
+    hb_position_t run_baseline = 0;
+    if (tag == 0) {
+      tag = hb_ot_layout_get_horizontal_baseline_tag_for_script(run.item.script);
+      hb_ot_layout_get_baseline_with_fallback(run.item.font->hb(), tag, HB_DIRECTION_LTR, script_tag, lang_tag,
+                                              &run_baseline);
+      baseline = run_baseline;
+    } else {
+      hb_ot_layout_get_baseline_with_fallback(run.item.font->hb(), tag, HB_DIRECTION_LTR, script_tag, lang_tag,
+                                              &run_baseline);
+    }
+    run.y_offset = baseline - run_baseline;
+  }
+}
+
+// The room justification spreads: what Pango tracked while filling the line, but never more
+// than the line's width less its glyphs'. (Pango's add_missing_hyphen makes the tracked room
+// larger where it should make it smaller, so a justified line that ends in a hyphen the break
+// did not shape would overflow by the hyphen's width; elsewhere the two agree, or Pango's is a
+// little smaller and the line ends a fraction of a point short, as Pango's does.)
+int Builder::room_left(const LineWork& line) const {
+  int width = 0;
+  for (const LineRun& r : line.runs) width += glyphs_width(r.glyphs);
+  return std::min(remaining_width_, line_width_ - width);
+}
+
+// Pango's justify_words: the room left on a wrapped line goes to its spaces (U+0020, U+00A0) in
+// proportion to their widths, cumulatively rounded; a line without spaces spreads it between
+// its clusters instead (justify_clusters).
+void Builder::justify_words(LineWork& line) {
+  const int total_remaining = room_left(line);
+  if (total_remaining <= 0) return;
+  const bool hinted = (total_remaining & (kLayoutUnits - 1)) == 0;
+  auto expandable = [&](std::uint32_t byte) {
+    const unsigned char c = static_cast<unsigned char>(text_[byte]);
+    return c == ' ' || (c == 0xC2 && byte + 1 < text_.size() && static_cast<unsigned char>(text_[byte + 1]) == 0xA0);
+  };
+  long total_space = 0;
+  int added = 0;
+  for (int mode = 0; mode < 2; ++mode) {  // 0: measure, 1: adjust
+    long spaces = 0;
+    added = 0;
+    for (LineRun& run : line.runs) {
+      std::vector<Glyph>& g = run.glyphs;
+      const int n = static_cast<int>(g.size());
+      const bool rtl = run.item.level % 2 != 0;
+      const int step = rtl ? -1 : 1;
+      for (int i = rtl ? n - 1 : 0; rtl ? i >= 0 : i < n;) {  // clusters in logical order
+        const std::uint32_t cluster = g[static_cast<std::size_t>(i)].cluster;
+        int j = i;
+        while ((rtl ? j >= 0 : j < n) && g[static_cast<std::size_t>(j)].cluster == cluster) j += step;
+        if (cluster < text_.size() && expandable(cluster)) {
+          for (int k = i; k != j; k += step) {
+            Glyph& glyph = g[static_cast<std::size_t>(k)];
+            if (glyph.advance == 0) continue;
+            spaces += glyph.advance;
+            if (mode == 1) {
+              int adjustment = static_cast<int>(static_cast<std::uint64_t>(spaces) * static_cast<std::uint64_t>(total_remaining) /
+                                                static_cast<std::uint64_t>(total_space)) -
+                               added;
+              if (hinted) adjustment = (adjustment + kLayoutUnits / 2) & ~(kLayoutUnits - 1);
+              glyph.advance += adjustment;
+              added += adjustment;
+            }
+          }
+        }
+        i = j;
+      }
+    }
+    if (mode == 0) {
+      total_space = spaces;
+      if (total_space == 0) {
+        justify_clusters(line);
+        return;
+      }
+    }
+  }
+  remaining_width_ -= added;
+}
+
+void Builder::justify_clusters(LineWork& line) {
+  const int total_remaining = room_left(line);
+  if (total_remaining <= 0) return;
+  const bool hinted = (total_remaining & (kLayoutUnits - 1)) == 0;
+  auto grapheme_start = [&](std::uint32_t byte) {
+    auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), byte,
+                               [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
+    return it == analysis_.chars.end() || it->char_break;
+  };
+  int total_gaps = 0;
+  int added = 0;
+  for (int mode = 0; mode < 2; ++mode) {  // 0: measure, 1: adjust
+    bool left_edge = true;
+    std::vector<Glyph>* rightmost_run = nullptr;
+    int rightmost_space = 0;
+    int residual = 0;
+    int gaps = 0;
+    added = 0;
+    for (LineRun& run : line.runs) {
+      std::vector<Glyph>& g = run.glyphs;
+      const std::size_t n = g.size();
+      for (std::size_t i = 0; i < n;) {  // clusters left to right
+        std::size_t j = i;
+        int width = 0;
+        while (j < n && g[j].cluster == g[i].cluster) width += g[j++].advance;
+        const std::size_t leftmost = i, rightmost = j - 1;
+        const std::uint32_t cluster = g[i].cluster;
+        i = j;
+        if (!grapheme_start(cluster) || width == 0) continue;
+        ++gaps;
+        if (mode == 0) continue;
+        int adjustment = total_remaining / total_gaps + residual;
+        if (hinted) {
+          const int old = adjustment;
+          adjustment = (adjustment + kLayoutUnits / 2) & ~(kLayoutUnits - 1);
+          residual = old - adjustment;
+        }
+        int space_left = adjustment / 2;
+        if ((adjustment & (kLayoutUnits - 1)) == 0) space_left = (space_left + kLayoutUnits / 2) & ~(kLayoutUnits - 1);
+        const int space_right = adjustment - space_left;
+        if (left_edge) {
+          left_edge = false;
+        } else {
+          g[leftmost].advance += space_left;
+          g[leftmost].x_offset += space_left;
+          added += space_left;
+        }
+        rightmost_run = &g;
+        rightmost_space = space_right;
+        g[rightmost].advance += space_right;
+        added += space_right;
+      }
+    }
+    if (mode == 0) {
+      total_gaps = gaps - 1;
+      if (total_gaps <= 0) return;  // a single cluster: nothing to spread
+    } else if (rightmost_run != nullptr) {
+      rightmost_run->back().advance -= rightmost_space;
+      added -= rightmost_space;
+    }
+  }
+  remaining_width_ -= added;
 }
 
 void Builder::run() {
@@ -957,7 +1123,7 @@ void Builder::finish_lines() {
     for (const LineRun& r : line.runs) {
       const TextLayouter::FontInfo& fi = ctx_->info(r.item.font);
       const int w = glyphs_width(r.glyphs);
-      const int ry = -fi.ascent;
+      const int ry = -fi.ascent - r.y_offset;
       const int rh = fi.ascent + fi.descent;
       if (first) {
         e.x = std::min(0, x_pos);
@@ -1040,6 +1206,7 @@ void Builder::finish_lines() {
       run.glyph_count = static_cast<std::uint32_t>(r.glyphs.size());
       run.x = run_x;
       run.width = glyphs_width(r.glyphs);
+      run.y_offset = r.y_offset;
       run_x += run.width;
       for (const Glyph& g : r.glyphs) {
         if (g.unknown) {

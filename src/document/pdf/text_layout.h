@@ -11,8 +11,8 @@
 // item that does not is broken at its last allowed break that fits, measured by reshaping near
 // the margin; a word that does not fit on an empty line is broken between characters for
 // kWordChar), insert a hyphen at soft-hyphen breaks, zero the width of the space a line breaks
-// after, reorder runs for bidi, place lines by the alignment and stack them by font height
-// times the line spacing factor. text_layout_test compares all of it with a PangoLayout of the
+// after, reorder runs for bidi, justify, place lines by the alignment and stack them by font
+// height times the line spacing factor. text_layout_test compares all of it with a PangoLayout of the
 // same text and attributes.
 //
 // Units: layout units, 1/1024 pt (Pango units at 72 dpi); y grows downwards from the top of the
@@ -72,6 +72,9 @@ struct ParagraphFormat {
   WrapMode wrap = WrapMode::kWordChar;
   TextAlign align = TextAlign::kLeft;
   double line_spacing = 0;  // factor of the font height between baselines; 0: lines touch
+  // Wrapped lines (not a paragraph's last) fill the width: the room left goes to the spaces
+  // (Pango's justify_words), or between the clusters of a line without spaces.
+  bool justify = false;
 };
 
 class TextLayout {
@@ -93,6 +96,7 @@ class TextLayout {
     std::uint32_t first_glyph = 0, glyph_count = 0;  // into glyphs(), left to right
     int x = 0;                       // from the line's start (left edge of its logical box)
     int width = 0;
+    int y_offset = 0;  // raised above the line's baseline by this much (baselines of mixed fonts)
   };
 
   struct Line {

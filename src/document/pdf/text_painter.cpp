@@ -115,7 +115,7 @@ void TextPainter::draw_line(const TextLayout& layout, const TextLayout::Line& li
         writer_->fill_rect((x + x_off) / kUnit, (y + line.top - line.baseline) / kUnit, width / kUnit,
                            (line.bottom - line.top) / kUnit, *style.background);
       }
-      draw_piece(layout, run, g, piece_end, x + x_off, y, fg);
+      draw_piece(layout, run, g, piece_end, x + x_off, y - run.y_offset, fg);
       if (style.strikethrough) {
         // The bar spans the piece's ink, at the font's strikethrough position.
         hb_font_t* hb = run.font->hb();
@@ -146,14 +146,14 @@ void TextPainter::draw_line(const TextLayout& layout, const TextLayout::Line& li
         const long nx = x + x_off + ink_x0;
         if (strike.on) {
           strike.width = nx + (ink_x1 - ink_x0) - strike.x;
-          strike.y += (y - m.strikethrough_position) * n;
+          strike.y += (y - run.y_offset - m.strikethrough_position) * n;
           strike.height += static_cast<long>(m.strikethrough_thickness) * n;
           strike.glyphs += n;
         } else {
           strike.on = true;
           strike.x = nx;
           strike.width = ink_x1 - ink_x0;
-          strike.y = (y - m.strikethrough_position) * n;
+          strike.y = (y - run.y_offset - m.strikethrough_position) * n;
           strike.height = static_cast<long>(m.strikethrough_thickness) * n;
           strike.glyphs = n;
         }
