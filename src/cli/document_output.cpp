@@ -33,8 +33,8 @@ Target target_from(std::string_view name) {
 // freeing its font maps, caches and font subsets took ~1 ms of a ~30 ms `docforge render`, and
 // the process's exit frees all of it at once. Under AddressSanitizer the engine is torn down
 // after its document, as a library user's is, so that the leak checker still checks that
-// teardown (an engine kept to the end holds Pango and fontconfig memory through pointers the
-// checker cannot follow, which it would report).
+// teardown (an engine kept to the end holds fontconfig and HarfBuzz memory through pointers
+// the checker cannot follow, which it would report).
 Result<document::ConvertResult> convert(std::string_view markdown, Format format,
                                         const document::ConvertOptions& options) {
 #if defined(__SANITIZE_ADDRESS__)

@@ -3,7 +3,7 @@
 // On the virtual machines docforge is measured on, a page fault costs 20-30 µs, and a fresh
 // process rendering a 2-page PDF takes ~1,200 of them: about half the process's time. Most are
 // the C heap growing 4 KB at a time, in the main arena and in the arenas glibc makes for the
-// threads Pango starts. prefer_huge_heap_pages() makes the heap grow in one 8 MB step marked
+// engine's threads (the font subset's and the hyphenation patterns' loaders). prefer_huge_heap_pages() makes the heap grow in one 8 MB step marked
 // for transparent huge pages (a 2 MB fault instead of 512 small ones, where the kernel allows
 // them) and keeps every thread on the main arena.
 //
