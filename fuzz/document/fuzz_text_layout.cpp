@@ -255,6 +255,26 @@ void check(const pdf::TextLayout& layout) {
   }
 }
 
+// The decoded case on stderr (DOCFORGE_FUZZ_PRINT=1), to turn a crashing input into a test.
+void print_case(const std::string& text, const std::vector<pdf::TextAttribute>& attributes,
+                const pdf::ParagraphFormat& f) {
+  std::fprintf(stderr, "font \"%s\" %g weight %d%s lang \"%s\" width %d wrap %d align %d spacing %g\n",
+               f.font.families.c_str(), f.font.size, f.font.weight, f.font.italic ? " italic" : "",
+               f.font.language.c_str(), f.width, static_cast<int>(f.wrap), static_cast<int>(f.align),
+               f.line_spacing);
+  for (const pdf::TextAttribute& a : attributes) {
+    std::fprintf(stderr, "attribute kind %d [%u, %u) family \"%s\" scale %g weight %d\n", static_cast<int>(a.kind),
+                 a.start, a.end, a.family.c_str(), a.scale, a.weight);
+  }
+  std::fprintf(stderr, "text (%zu bytes) \"", text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const char32_t c = docforge::utf8::decode(text, &pos);
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') std::fputc(static_cast<int>(c), stderr);
+    else std::fprintf(stderr, "\\u{%X}", static_cast<unsigned>(c));
+  }
+  std::fprintf(stderr, "\"\n");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -267,6 +287,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<AttributeDraft> drafts = make_attributes(in);
   std::string text = make_text(in);
   std::vector<pdf::TextAttribute> attributes = place_attributes(drafts, text);
+  static const bool print = std::getenv("DOCFORGE_FUZZ_PRINT") != nullptr;
+  if (print) print_case(text, attributes, format);
 
   auto layout = layouter->layout(std::move(text), std::move(attributes), format);
   check(*layout);
