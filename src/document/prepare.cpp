@@ -4,7 +4,21 @@
 
 #include <ctime>
 
+#include "value/utf8.h"
+
 namespace docforge::document {
+namespace {
+
+// s with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD.
+std::string to_valid_utf8(std::string_view s) {
+  std::size_t bad = utf8::validate(s);
+  if (bad == s.size()) return std::string(s);
+  std::string out(s.substr(0, bad));
+  for (std::size_t pos = bad; pos < s.size();) utf8::append(out, utf8::decode(s, &pos));
+  return out;
+}
+
+}  // namespace
 
 std::string today_string() {
   static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -17,16 +31,24 @@ std::string today_string() {
 
 Result<PreparedDocument> prepare_document(std::string_view markdown, const ConvertOptions& options,
                                           ThemeCache* cache) {
+  // Templates render data from anywhere: the input may hold bytes that are not UTF-8, which
+  // the text layout (text_layout.h) and the writers require. They become U+FFFD, as the
+  // Markdown parser does with NUL.
+  std::string repaired;
+  if (!utf8::is_valid(markdown)) {
+    repaired = to_valid_utf8(markdown);
+    markdown = repaired;
+  }
   PreparedDocument out;
   SplitMarkdown split = split_front_matter(markdown);
   auto settings = parse_front_matter(split);
   if (!settings.ok()) return std::move(settings).error();
   out.settings = std::move(settings.value());
   DocumentSettings& st = out.settings;
-  if (!options.title.empty()) st.title = options.title;
-  if (!options.date.empty()) st.date = options.date;
-  if (!options.page_size.empty()) st.papersize = options.page_size;
-  if (!options.lang.empty()) st.lang = options.lang;
+  if (!options.title.empty()) st.title = to_valid_utf8(options.title);
+  if (!options.date.empty()) st.date = to_valid_utf8(options.date);
+  if (!options.page_size.empty()) st.papersize = to_valid_utf8(options.page_size);
+  if (!options.lang.empty()) st.lang = to_valid_utf8(options.lang);
   if (st.date.empty()) st.date = today_string();
 
   std::string theme_name = !options.theme.empty() ? options.theme : st.theme.empty() ? "default" : st.theme;

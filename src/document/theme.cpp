@@ -80,7 +80,11 @@ Result<Theme> parse_theme(std::string_view toml, std::string_view source_name) {
       entries.emplace_back(key.str(), value);
     }
   }
-  for (const auto& [full, value] : entries) {
+  for (const auto& entry : entries) {
+    // Named references, not a structured binding: the lambdas below use `full`, and clang
+    // before 16 (the fuzz preset's clang-14) cannot capture structured bindings.
+    const std::string& full = entry.first;
+    const Value& value = entry.second;
     auto fail = [&](std::string msg) -> Error {
       Error e = make_error(ErrorKind::kData, std::move(msg));
       e.source_name = std::string(source_name);

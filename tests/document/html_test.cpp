@@ -73,6 +73,15 @@ TEST(Text, PlainTextDropsMarkup) {
   EXPECT_EQ(r->bytes, "Head\n\n- a\n- b\n");
 }
 
+// Bytes that are not UTF-8 (a truncated sequence at a paragraph's end, a stray continuation
+// byte, an overlong form) become U+FFFD before anything reads the text: the PDF layout read past
+// such a text's end (found by fuzz_markdown_pdf).
+TEST(Text, InvalidUtf8BecomesReplacementCharacters) {
+  auto r = convert_markdown("ab\xE2\x82\n\n\x80" "c \xC0\xAF\n", Format::kText);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->bytes, "ab\uFFFD\uFFFD\n\n\uFFFDc \uFFFD\uFFFD\n");
+}
+
 TEST(Names, FormatsAndSourceFormats) {
   EXPECT_EQ(format_from_name("out/x.PDF"), Format::kPdf);
   EXPECT_EQ(format_from_name("html"), Format::kHtml);

@@ -125,6 +125,19 @@ TEST_F(Pdf, MissingGlyphIsAWarningNamingTheCharacter) {
   EXPECT_NE(r.warnings[0].find("U+10FFFD"), std::string::npos) << r.warnings[0];
 }
 
+// Found by fuzz_markdown_pdf: a paragraph ending in a truncated UTF-8 sequence made the text
+// layout read past the text (AddressSanitizer). Invalid bytes are drawn as U+FFFD.
+TEST_F(Pdf, InvalidUtf8IsDrawnAsReplacementCharacters) {
+  ConvertOptions opts;
+  opts.title = "T\xE2\x82";
+  auto r = render("Truncated \xE2\x82\n\nstray \x80 byte \xF0\x9F\x98\n", opts);
+  ASSERT_FALSE(r.bytes.empty());
+  TempPdf pdf(r.bytes);
+  std::string text = text_of(pdf);
+  EXPECT_NE(text.find("Truncated \uFFFD"), std::string::npos) << text;
+  EXPECT_NE(text.find("stray \uFFFD byte \uFFFD"), std::string::npos) << text;
+}
+
 TEST_F(Pdf, ExplicitPageBreaksAndRunningFooterFields) {
   auto r = render("---\ntitle: Breaks\nfooter: \"{title}: Page {page} of {pages}\"\n---\none\n\n\\newpage\n\ntwo\n\n"
                   "<div style=\"page-break-after: always\"></div>\n\nthree\n");
