@@ -469,5 +469,27 @@ TEST_F(TextLayoutTest, JustifiedHyphenatedLinesEndAtTheMargin) {
   EXPECT_GT(hyphen_lines, 3) << "lines ending in a hyphen were checked";
 }
 
+// An item that cannot be broken where the line needs it to be (a modifier and a virama after a
+// letter, 1 pt wide): Pango 1.50 asserts this cannot happen and aborts; the layout goes on with
+// the item on a line of its own and ends, its lines covering the text (fuzz_text_layout found
+// it looping for ever).
+TEST_F(TextLayoutTest, AnItemWithoutABreakStillEnds) {
+  const std::string text = "x\xF0\x9F\x8F\xBB\xE1\x9F\x92 and more words after it";
+  for (WrapMode wrap : {WrapMode::kWordChar, WrapMode::kWord, WrapMode::kChar}) {
+    ParagraphFormat f = format("DejaVu Sans", 10, -1);
+    f.width = kLayoutUnits;  // 1 pt
+    f.wrap = wrap;
+    const auto layout = layouter_->layout(text, {}, f);
+    ASSERT_FALSE(layout->lines().empty());
+    std::uint32_t next = 0;
+    for (const TextLayout::Line& line : layout->lines()) {
+      EXPECT_EQ(line.start, next);
+      next = line.end;
+    }
+    EXPECT_EQ(next, text.size());
+    EXPECT_LT(layout->lines().size(), text.size());
+  }
+}
+
 }  // namespace
 }  // namespace docforge::document::pdf

@@ -804,8 +804,16 @@ void Builder::process_line(bool rtl) {
         remaining_width_ = break_remaining_width;
         last_item_in_line = items_.size() == 1;
         const int num = items_.front().num_chars;
-        process_item(line, true, true, last_item_in_line);
-        start_offset_ += num - items_.front().num_chars;
+        if (process_item(line, true, true, last_item_in_line) == Fit::kAll) {
+          // The item went on the line whole: no break inside it. Pango 1.50 asserts that this
+          // cannot happen (process_line: BREAK_SOME_FIT or BREAK_EMPTY_FIT) and aborts, e.g. on
+          // "x\u{1F3FB}\u{17D2}" 1 pt wide in kWordChar; left first in items_ as well, the item
+          // would start every next line again, for ever.
+          items_.pop_front();
+          start_offset_ += num;
+        } else {
+          start_offset_ += num - items_.front().num_chars;
+        }
         wrapped = true;
         done = true;
         break;
