@@ -304,6 +304,12 @@ TEST_F(TextLayoutTest, ScriptsBreaksAndSpecialCharacters) {
       "https://example.com/a/very/long/path/that/keeps/going/and/going?query=string&and=more#fragment",
       "",
       "trailing newline\n",
+      // Paragraphs without a strong character take the direction of the one before; an empty
+      // first paragraph the text's first strong direction.
+      "\xD8\xB1\n1",
+      "\n\xD8\xB8",
+      // A tab measured in the text's font, not in the fallback font of the character after it.
+      "\t\xE0\xA5\x86 and\tcolumns\tof text",
   };
   const char* fonts[] = {"Liberation Serif, DejaVu Serif", "DejaVu Sans"};
   for (const char* t : texts) {

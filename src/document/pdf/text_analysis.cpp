@@ -607,6 +607,7 @@ TextAnalysis analyze_text(std::string_view utf8) {
     else previous_dir = dir;
     std::uint8_t base_level =
         resolve_levels(p.begin, p.separator, dir, chars, bidi_types, types, brackets, levels);
+    out.paragraph_levels.push_back(base_level);
     resolve_scripts(p.begin, p.separator, chars, own_scripts);
     tailor_items(p.begin, p.separator, chars, own_scripts);
     for (std::size_t i = p.separator; i < p.end; ++i) {  // the separator: not drawn

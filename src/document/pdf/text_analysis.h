@@ -57,6 +57,9 @@ struct CharInfo {
 
 struct TextAnalysis {
   std::vector<CharInfo> chars;
+  // Each paragraph's base level (0: left to right, 1: right to left), in order; a text that
+  // ends with a separator has no entry for the empty paragraph after it (it keeps the last's).
+  std::vector<std::uint8_t> paragraph_levels;
   // Breaks at the end of the text (Pango's final log attr): a line may always end there.
   bool final_char_break = true;
 };

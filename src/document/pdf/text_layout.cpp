@@ -231,6 +231,7 @@ class Builder {
   std::uint32_t line_start_index_ = 0;
   int line_start_offset_ = 0;
   const LineWork* current_line_ = nullptr;  // the line being filled (tabs measure it)
+  int tab_width_ = -1;                      // the text's tab stops (shape_run)
   std::vector<LineWork> work_;
 };
 
@@ -552,15 +553,24 @@ int Builder::find_break_extra_width(int pos) {
 
 void Builder::shape_run(const Item& item, std::vector<Glyph>* out) {
   if (text_[item.offset] == '\t') {
-    // A tab: to the next stop (every 8 spaces of the paragraph's font) at least a space on.
+    // A tab: to the next stop (every 8 spaces of the text's font, as Pango's ensure_tab_width
+    // measures them: the font a space gets at the text's start) at least a space on.
     out->assign(1, Glyph{});
     Glyph& g = (*out)[0];
     g.id = TextLayout::kEmptyGlyph;
     g.cluster = item.offset;
-    hb_codepoint_t space = 0;
-    hb_font_get_nominal_glyph(item.font->hb(), ' ', &space);
-    const int space_width = hb_font_get_glyph_h_advance(item.font->hb(), space);
-    const int tab_width = space_width * 8;
+    if (tab_width_ < 0) {
+      const FontMatcher::FontList* list = run_fonts(segment_at(0).font, HB_SCRIPT_COMMON).list;
+      const Font* font = ctx_->fonts->font_for(list, ' ');
+      if (font == nullptr) font = ctx_->fonts->first(list);
+      hb_codepoint_t space = 0;
+      tab_width_ = font != nullptr && hb_font_get_nominal_glyph(font->hb(), ' ', &space)
+                       ? 8 * hb_font_get_glyph_h_advance(font->hb(), space)
+                       : 0;
+      if (tab_width_ <= 0) tab_width_ = 50 * kLayoutUnits;  // Pango's width when the font has none
+    }
+    const int tab_width = tab_width_;
+    const int space_width = tab_width / 8;
     int current = 0;
     if (remaining_width_ > -1) {
       current = line_width_ - remaining_width_;
@@ -568,9 +578,7 @@ void Builder::shape_run(const Item& item, std::vector<Glyph>* out) {
       for (const LineRun& r : current_line_->runs) current += glyphs_width(r.glyphs);
     }
     int stop = tab_width;
-    if (tab_width > 0) {
-      while (stop < current + space_width) stop += tab_width;
-    }
+    while (stop < current + space_width) stop += tab_width;
     g.advance = std::max(stop - current, 0);
     return;
   }
@@ -1048,17 +1056,15 @@ void Builder::run() {
   const int n = n_chars();
   int start = 0;
   bool prev_rtl = false;
+  std::size_t paragraph = 0;
   while (true) {
     int end = start;
     while (end < n && !ch(end).paragraph_separator) ++end;
-    // The paragraph's direction: its base level, the lowest of its characters' levels (a
-    // paragraph without characters keeps the previous one's).
+    // The paragraph's direction: its base level (a paragraph without a strong character takes
+    // the previous one's: text_analysis.h).
     bool rtl = prev_rtl;
-    if (start < end) {
-      std::uint8_t lowest = 255;
-      for (int k = start; k < end; ++k) lowest = std::min(lowest, ch(k).level);
-      rtl = lowest % 2 != 0;
-    }
+    if (paragraph < analysis_.paragraph_levels.size()) rtl = analysis_.paragraph_levels[paragraph] % 2 != 0;
+    ++paragraph;
     prev_rtl = rtl;
     items_.clear();
     itemize(start, end, &items_);
