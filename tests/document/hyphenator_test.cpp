@@ -53,6 +53,24 @@ TEST(Hyphenator, Words) {
   EXPECT_EQ(hyphenated(none, "typesetting"), "typesetting");
 }
 
+// The language comes from documents: a tag that is not one names no file (no path reaches
+// the dictionary folder's outside), and languages without a dictionary leave nothing behind,
+// so a service given many tags keeps hyphenating the ones it has.
+TEST(Hyphenator, LanguagesFromDocumentsAreTagsOnly) {
+  Hyphenator h;
+  for (const char* bad : {"../../../../etc/passwd", "en/../en-US", "en US", "", "en-US\n",
+                          "a-very-long-language-tag-that-is-not-one-at-all"}) {
+    EXPECT_FALSE(h.set_language(bad)) << bad;
+    EXPECT_EQ(hyphenated(h, "typesetting"), "typesetting") << bad;
+  }
+  for (int i = 0; i < 2000; ++i) EXPECT_FALSE(h.set_language("zz-" + std::to_string(i)));
+  Hyphenator::prefetch("qq-QQ");  // no dictionary: nothing starts, nothing is kept
+  ASSERT_TRUE(h.set_language("en-US"));
+  EXPECT_EQ(hyphenated(h, "typesetting"), "type-set-ting");
+  EXPECT_FALSE(h.set_language("zz-0"));
+  EXPECT_EQ(hyphenated(h, "typesetting"), "typesetting");
+}
+
 // A dictionary prefetched on its own thread is the one set_language() then uses, whether the
 // load has finished or is still running; Hyphenators on several threads asking at once all get
 // it. Each test runs in a process of its own (gtest_discover_tests), so the prefetch loads here.

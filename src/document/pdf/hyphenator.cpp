@@ -251,13 +251,26 @@ struct Hyphenator::Patterns {
 namespace {
 
 // The dictionary for a language key ("en_US"), or null when none is installed.
-const Hyphenator::Patterns* load_patterns(const std::string& key) {
+// The dictionary files that may hold a language key's patterns, in order of preference.
+std::vector<std::string> dictionary_paths(const std::string& key) {
   std::vector<std::string> candidates = {key};
   std::size_t us = key.find('_');
   if (us != std::string::npos) candidates.push_back(key.substr(0, us));
   if (key == "en") candidates.push_back("en_US");
-  for (const std::string& c : candidates) {
-    std::string path = "/usr/share/hyphen/hyph_" + c + ".dic";
+  std::vector<std::string> paths;
+  for (const std::string& c : candidates) paths.push_back("/usr/share/hyphen/hyph_" + c + ".dic");
+  return paths;
+}
+
+bool has_dictionary(const std::string& key) {
+  for (const std::string& path : dictionary_paths(key)) {
+    if (access(path.c_str(), R_OK) == 0) return true;
+  }
+  return false;
+}
+
+const Hyphenator::Patterns* load_patterns(const std::string& key) {
+  for (const std::string& path : dictionary_paths(key)) {
     if (access(path.c_str(), R_OK) != 0) continue;
     auto patterns = std::make_unique<Hyphenator::Patterns>();
     if (patterns->load(path)) return patterns.release();  // kept for the process (below)
@@ -274,6 +287,13 @@ std::shared_future<const Hyphenator::Patterns*> shared_patterns(const std::strin
   std::unique_lock<std::mutex> lock(mutex);
   auto it = loaded->find(key);
   if (it != loaded->end()) return it->second;
+  // Languages without a dictionary are not remembered: the language comes from documents (their
+  // front matter), and a long-lived process must not keep one entry per tag it was ever given.
+  if (key.empty() || !has_dictionary(key)) {
+    std::promise<const Hyphenator::Patterns*> none;
+    none.set_value(nullptr);
+    return none.get_future().share();
+  }
   auto promise = std::make_shared<std::promise<const Hyphenator::Patterns*>>();
   std::shared_future<const Hyphenator::Patterns*> future = promise->get_future().share();
   loaded->emplace(key, future);
@@ -300,9 +320,18 @@ std::shared_future<const Hyphenator::Patterns*> shared_patterns(const std::strin
   return future;
 }
 
+// "en-US" -> "en_US", the dictionaries' naming; empty (no dictionary) for anything but the
+// letters, digits and separators of a language tag, so that a document's `lang` names no path.
 std::string language_key(std::string_view lang) {
+  if (lang.empty() || lang.size() > 35) return {};
   std::string key(lang);
-  for (char& c : key) c = c == '-' ? '_' : c;
+  for (char& c : key) {
+    if (c == '-') {
+      c = '_';
+    } else if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') {
+      return {};
+    }
+  }
   return key;
 }
 
@@ -319,10 +348,14 @@ bool Hyphenator::set_language(std::string_view lang) {
   if (it == languages_.end()) {
     Language l;
     l.patterns = shared_patterns(key, false).get();  // waits for a prefetch still loading
+    if (l.patterns == nullptr) {  // no dictionary: nothing to keep (see shared_patterns)
+      current_ = nullptr;
+      return false;
+    }
     it = languages_.emplace(key, std::move(l)).first;
   }
-  current_ = it->second.patterns != nullptr ? &it->second : nullptr;
-  return current_ != nullptr;
+  current_ = &it->second;
+  return true;
 }
 
 void Hyphenator::hyphenate(std::string_view text, std::string& out) {

@@ -37,8 +37,9 @@ class Hyphenator {
   static void prefetch(std::string_view lang);
 
   // Selects the dictionary for a BCP 47 language tag ("en-US", "en"), waiting for a prefetch()
-  // still loading it. Returns false when none is installed (hyphenate() then copies text
-  // unchanged).
+  // still loading it. Returns false when none is installed, or `lang` is not a tag (letters,
+  // digits, '-' and '_' only): hyphenate() then copies text unchanged. Languages without a
+  // dictionary are not remembered, by this Hyphenator or the process.
   bool set_language(std::string_view lang);
 
   // Appends `text` to `out` with soft hyphens inserted.
