@@ -308,6 +308,10 @@ TEST_F(TextLayoutTest, ScriptsBreaksAndSpecialCharacters) {
       // first paragraph the text's first strong direction.
       "\xD8\xB1\n1",
       "\n\xD8\xB8",
+      // Kana beside Devanagari, a combining mark after kana, Latin before kana: line heights and
+      // baselines of mixed fallback fonts (runs raised to the first run's baseline).
+      "\xE3\x81\xA4\xE0\xA4\xAB", "\xE0\xA4\xAB\xE3\x81\xA4", "\xE3\x82\x96\xCD\xA4", "(\xE3\x81\x99",
+      "4\xEA\xB0\x80",
       // A tab measured in the text's font, not in the fallback font of the character after it.
       "\t\xE0\xA5\x86 and\tcolumns\tof text",
   };
