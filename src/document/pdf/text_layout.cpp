@@ -4,7 +4,6 @@
 #include <hb.h>
 
 #include <algorithm>
-#include <cmath>
 #include <deque>
 #include <unordered_map>
 
@@ -45,15 +44,12 @@ bool is_space_separator(char32_t c) {
          HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR;
 }
 
-// What the itemizer needs of the attributes at a character, and what drawing needs.
+// What the itemizer needs of the attributes at a character.
 struct FontStyle {
   const std::string* families = nullptr;
   int size = 0;  // layout units, after scaling (truncated, as Pango's integer sizes are)
   int weight = 400;
   bool italic = false;
-  bool operator==(const FontStyle& o) const {
-    return *families == *o.families && size == o.size && weight == o.weight && italic == o.italic;
-  }
 };
 
 // A stretch of text with the same attributes: [start, end) in bytes.
@@ -104,7 +100,6 @@ struct TextLayouter::FontInfo {
   hb_codepoint_t hyphen = 0;  // U+2010, else '-'; 0: none
   hb_codepoint_t hyphen_char = 0;
   int hyphen_width = 0;
-  int strikethrough_position = 0, strikethrough_thickness = 0;
 };
 
 struct TextLayouter::RunFonts {
@@ -152,9 +147,6 @@ struct TextLayouter::Impl {
     long width = 0;  // with positions rounded to whole points, as Pango's metrics context rounds
     for (unsigned i = 0; i < n; ++i) width += (pos[i].x_advance + kLayoutUnits / 2) & ~(kLayoutUnits - 1);
     fi.approximate_char_width = static_cast<int>(width / static_cast<long>(kSample.size()));
-    const Font::Metrics& m = font->metrics();
-    fi.strikethrough_position = m.strikethrough_position;
-    fi.strikethrough_thickness = m.strikethrough_thickness;
     return font_info.emplace(font, fi).first->second;
   }
 };

@@ -1,7 +1,7 @@
 // Paragraph layout without Pango: a text with attributes, laid out in lines of HarfBuzz glyph
 // runs, as a PangoLayout of Pango 1.50 lays it out (the same items, shaping, line breaks,
-// extents, alignment and bidi order), so that the engine can drop Pango without changing how
-// documents look.
+// extents, alignment, baselines and bidi order), so that the engine dropped Pango without
+// changing how documents look.
 //
 // The pieces: text_analysis.h (line breaks, bidi levels, scripts), font_matcher.h (fonts from
 // fontconfig as Pango's fontsets choose them), hb_shape (through shape_cache.h when a cache is
@@ -11,9 +11,13 @@
 // item that does not is broken at its last allowed break that fits, measured by reshaping near
 // the margin; a word that does not fit on an empty line is broken between characters for
 // kWordChar), insert a hyphen at soft-hyphen breaks, zero the width of the space a line breaks
-// after, reorder runs for bidi, justify, place lines by the alignment and stack them by font
-// height times the line spacing factor. text_layout_test compares all of it with a PangoLayout of the
-// same text and attributes.
+// after, align the baselines of mixed fonts, reorder runs for bidi, justify, place lines by the
+// alignment and stack them by font height times the line spacing factor. text_layout_test
+// compares all of it with a PangoLayout of the same text and attributes. Where Pango is wrong it
+// is not copied: a justified line never spreads more room than its glyphs leave (Pango's can
+// overflow by a hyphen), and an item that cannot be broken where a line needs it goes on the
+// line whole (Pango aborts). Known differences: emoji are not items of their own, Thai is not
+// broken inside words (pdf/README.md).
 //
 // Units: layout units, 1/1024 pt (Pango units at 72 dpi); y grows downwards from the top of the
 // layout.
