@@ -469,7 +469,9 @@ TEST_F(TextLayoutTest, JustifiedHyphenatedLinesEndAtTheMargin) {
         const bool paragraph_end = j.end >= text.size() || text[j.end] == '\n';
         if (paragraph_end || r.width > f.width) continue;
         EXPECT_LE(j.width, f.width) << "line " << i << " of: " << text;
-        if (!j.rtl) EXPECT_GE(j.width, f.width - kLayoutUnits) << "line " << i << " of: " << text;
+        if (!j.rtl) {
+          EXPECT_GE(j.width, f.width - kLayoutUnits) << "line " << i << " of: " << text;
+        }
         ++filled;
         if (j.end >= 2 && text.compare(j.end - 2, 2, "\xC2\xAD") == 0) ++hyphen_lines;
       }

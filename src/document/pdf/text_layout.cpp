@@ -94,11 +94,20 @@ int glyphs_width(const std::vector<Glyph>& glyphs) {
 
 }  // namespace
 
+const TextAttribute* attribute_at(const std::vector<TextAttribute>& attributes, TextAttribute::Kind kind,
+                                  std::uint32_t byte) {
+  const TextAttribute* winner = nullptr;
+  for (const TextAttribute& a : attributes) {
+    if (a.kind != kind || byte < a.start || byte >= a.end) continue;
+    if (winner == nullptr || a.start >= winner->start) winner = &a;
+  }
+  return winner;
+}
+
 struct TextLayouter::FontInfo {
   int ascent = 0, descent = 0, height = 0;  // layout units; Pango's font metrics
   int approximate_char_width = 0;
-  hb_codepoint_t hyphen = 0;  // U+2010, else '-'; 0: none
-  hb_codepoint_t hyphen_char = 0;
+  hb_codepoint_t hyphen_char = 0;  // U+2010, else '-' (what the font has); 0: neither
   int hyphen_width = 0;
 };
 
@@ -129,13 +138,11 @@ struct TextLayouter::Impl {
     fi.height = extents.ascender - extents.descender + extents.line_gap;
     hb_codepoint_t glyph = 0;
     if (hb_font_get_nominal_glyph(hb, 0x2010, &glyph)) {
-      fi.hyphen = glyph;
       fi.hyphen_char = 0x2010;
     } else if (hb_font_get_nominal_glyph(hb, '-', &glyph)) {
-      fi.hyphen = glyph;
       fi.hyphen_char = '-';
     }
-    fi.hyphen_width = fi.hyphen_char != 0 ? hb_font_get_glyph_h_advance(hb, fi.hyphen) : 0;
+    fi.hyphen_width = fi.hyphen_char != 0 ? hb_font_get_glyph_h_advance(hb, glyph) : 0;
     // The sample string's width in this font, per character (Pango lays it out with fallback;
     // the font has every character of the English sample in practice): the width of a box.
     hb_buffer_clear_contents(buffer);
@@ -171,6 +178,13 @@ class Builder {
  private:
   const CharInfo& ch(int i) const { return analysis_.chars[static_cast<std::size_t>(i)]; }
   int n_chars() const { return static_cast<int>(analysis_.chars.size()); }
+  // The index of the character that starts at `byte` (the first after it when none does;
+  // n_chars() past the last).
+  int char_at(std::uint32_t byte) const {
+    auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), byte,
+                               [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
+    return static_cast<int>(it - analysis_.chars.begin());
+  }
   std::uint32_t byte_of(int char_index) const {
     return char_index < n_chars() ? ch(char_index).byte : static_cast<std::uint32_t>(text_.size());
   }
@@ -206,7 +220,6 @@ class Builder {
   const ParagraphFormat& format_;
   TextAnalysis analysis_;
   std::vector<Segment> segments_;
-  std::deque<std::string> families_;  // strings FontStyle::families points to
   std::string base_language_;
 
   // The paragraph being broken (ParaBreakState).
@@ -241,31 +254,19 @@ void Builder::resolve_segments() {
   }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-  families_.push_back(format_.font.families);
   const int base_size = static_cast<int>(format_.font.size * kLayoutUnits);
   for (std::size_t i = 0; i + 1 < cuts.size() || (cuts.size() == 1 && i == 0); ++i) {
     Segment seg;
     seg.start = cuts[i];
     seg.end = i + 1 < cuts.size() ? cuts[i + 1] : cuts[i];
-    // The winner of each kind: the latest start, then the latest in the list.
-    const TextAttribute* win[7] = {};
-    for (const TextAttribute& a : attrs_) {
-      if (!(a.start <= seg.start && seg.start < a.end) && !(a.start == seg.start && seg.start == seg.end)) continue;
-      const TextAttribute*& w = win[static_cast<int>(a.kind)];
-      if (w == nullptr || a.start >= w->start) w = &a;
-    }
-    seg.font.families = &families_.front();
-    if (const TextAttribute* f = win[static_cast<int>(TextAttribute::Kind::kFamily)]) {
-      families_.push_back(f->family);
-      seg.font.families = &families_.back();
-    }
-    seg.font.size = base_size;
-    if (const TextAttribute* s = win[static_cast<int>(TextAttribute::Kind::kScale)]) {
-      seg.font.size = static_cast<int>(s->scale * base_size);
-    }
-    seg.font.weight = format_.font.weight;
-    if (const TextAttribute* w = win[static_cast<int>(TextAttribute::Kind::kWeight)]) seg.font.weight = w->weight;
-    seg.font.italic = format_.font.italic || win[static_cast<int>(TextAttribute::Kind::kItalic)] != nullptr;
+    using Kind = TextAttribute::Kind;
+    const TextAttribute* family = attribute_at(attrs_, Kind::kFamily, seg.start);
+    seg.font.families = family != nullptr ? &family->family : &format_.font.families;
+    const TextAttribute* scale = attribute_at(attrs_, Kind::kScale, seg.start);
+    seg.font.size = scale != nullptr ? static_cast<int>(scale->scale * base_size) : base_size;
+    const TextAttribute* weight = attribute_at(attrs_, Kind::kWeight, seg.start);
+    seg.font.weight = weight != nullptr ? weight->weight : format_.font.weight;
+    seg.font.italic = format_.font.italic || attribute_at(attrs_, Kind::kItalic, seg.start) != nullptr;
     seg.font_cut = std::find(font_cuts.begin(), font_cuts.end(), seg.start) != font_cuts.end();
     segments_.push_back(seg);
   }
@@ -415,20 +416,10 @@ void Builder::shape(const Item& item, std::vector<Glyph>* out) {
   std::uint32_t length = item.length;
   std::uint32_t hyphen_index = 0;
   if (item.need_hyphen) {
-    std::uint32_t last = item.offset + item.length;
-    std::uint32_t p = last;
-    do {
-      --p;
-    } while (p > item.offset && (static_cast<unsigned char>(text_[p]) & 0xC0) == 0x80);
-    hyphen_index = p;
-    // The character after the item: its break_removes_preceding drops the item's last one.
-    int after = 0;
-    {
-      auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), last,
-                                 [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
-      after = static_cast<int>(it - analysis_.chars.begin());
-    }
-    if (after < n_chars() && ch(after).break_removes_preceding) length -= last - p;
+    const std::uint32_t last = item.offset + item.length;
+    const int after = char_at(last);  // its break_removes_preceding drops the item's last character
+    hyphen_index = ch(after - 1).byte;
+    if (after < n_chars() && ch(after).break_removes_preceding) length -= last - hyphen_index;
   }
   const char* t = text_.data();
   const int text_length = static_cast<int>(text_.size());
@@ -451,10 +442,7 @@ void Builder::shape(const Item& item, std::vector<Glyph>* out) {
     if (g.id == 0) {
       // .notdef: the font has not the character. Spaces HarfBuzz could not synthesize keep
       // their advance; anything else is a box of the font's average width, as Pango draws it.
-      const char32_t c = ch(static_cast<int>(std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), g.cluster,
-                                                              [](const CharInfo& a, std::uint32_t b) { return a.byte < b; }) -
-                                             analysis_.chars.begin()))
-                             .c;
+      const char32_t c = ch(char_at(g.cluster)).c;
       if (!is_space_separator(c) || c == ' ') {
         g.unknown = true;
         g.advance = fi.approximate_char_width;
@@ -476,9 +464,7 @@ void Builder::log_widths_of(const Item& item, const std::vector<Glyph>& g, std::
   // The item's characters are consecutive in analysis_.chars, and its clusters come in
   // increasing byte order when walked in logical order: one cursor finds each cluster's
   // characters.
-  const auto first_char = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), item.offset,
-                                           [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
-  const CharInfo* chars = analysis_.chars.data() + (first_char - analysis_.chars.begin());
+  const CharInfo* chars = analysis_.chars.data() + char_at(item.offset);
   const int n = static_cast<int>(g.size());
   const bool rtl = item.level % 2 != 0;
   const int step = rtl ? -1 : 1;
@@ -982,9 +968,8 @@ void Builder::justify_clusters(LineWork& line) {
   if (total_remaining <= 0) return;
   const bool hinted = (total_remaining & (kLayoutUnits - 1)) == 0;
   auto grapheme_start = [&](std::uint32_t byte) {
-    auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), byte,
-                               [](const CharInfo& c, std::uint32_t b) { return c.byte < b; });
-    return it == analysis_.chars.end() || it->char_break;
+    const int c = char_at(byte);
+    return c >= n_chars() || ch(c).char_break;
   };
   int total_gaps = 0;
   int added = 0;
@@ -1217,11 +1202,8 @@ void Builder::finish_lines() {
       for (const Glyph& g : r.glyphs) {
         if (g.unknown) {
           // The character of the cluster, reported once.
-          std::uint32_t b = g.cluster;
-          char32_t c = 0;
-          auto it = std::lower_bound(analysis_.chars.begin(), analysis_.chars.end(), b,
-                                     [](const CharInfo& a, std::uint32_t v) { return a.byte < v; });
-          if (it != analysis_.chars.end()) c = it->c;
+          const int k = char_at(g.cluster);
+          const char32_t c = k < n_chars() ? ch(k).c : 0;
           if (c >= 0x20 && c != 0xAD && std::find(missing.begin(), missing.end(), c) == missing.end()) {
             missing.push_back(c);
           }

@@ -70,6 +70,10 @@ struct TextAttribute {
   Rgb color;           // kForeground, kBackground
 };
 
+// The attribute of `kind` that applies at `byte` (the rule above); null when none does.
+const TextAttribute* attribute_at(const std::vector<TextAttribute>& attributes, TextAttribute::Kind kind,
+                                  std::uint32_t byte);
+
 struct ParagraphFormat {
   FontDescription font;  // the text's font; font.language is the text's language
   int width = -1;        // layout units; < 0: no wrapping

@@ -10,33 +10,6 @@ namespace {
 
 constexpr double kUnit = kLayoutUnits;
 
-// What drawing needs of the attributes at a byte: the winner of each kind (the latest start,
-// then the latest in the list), as text_layout.h defines it.
-struct DrawStyle {
-  const Rgb* foreground = nullptr;
-  const Rgb* background = nullptr;
-  bool strikethrough = false;
-};
-
-DrawStyle style_at(const std::vector<TextAttribute>& attrs, std::uint32_t byte) {
-  const TextAttribute* fg = nullptr;
-  const TextAttribute* bg = nullptr;
-  const TextAttribute* strike = nullptr;
-  for (const TextAttribute& a : attrs) {
-    if (byte < a.start || byte >= a.end) continue;
-    const TextAttribute** w = a.kind == TextAttribute::Kind::kForeground      ? &fg
-                              : a.kind == TextAttribute::Kind::kBackground    ? &bg
-                              : a.kind == TextAttribute::Kind::kStrikethrough ? &strike
-                                                                              : nullptr;
-    if (w != nullptr && (*w == nullptr || a.start >= (*w)->start)) *w = &a;
-  }
-  DrawStyle s;
-  if (fg != nullptr) s.foreground = &fg->color;
-  if (bg != nullptr) s.background = &bg->color;
-  s.strikethrough = strike != nullptr;
-  return s;
-}
-
 // Where the drawing attributes start or end: pieces of runs break there.
 std::vector<std::uint32_t> drawing_cuts(const std::vector<TextAttribute>& attrs) {
   std::vector<std::uint32_t> cuts;
@@ -106,17 +79,20 @@ void TextPainter::draw_line(const TextLayout& layout, const TextLayout::Line& li
       const auto seg = segment(glyphs[g].cluster);
       std::uint32_t piece_end = g + 1;
       while (piece_end < end && segment(glyphs[piece_end].cluster) == seg) ++piece_end;
-      const DrawStyle style = style_at(attrs, glyphs[g].cluster);
+      const std::uint32_t at = glyphs[g].cluster;
+      const TextAttribute* foreground = attribute_at(attrs, TextAttribute::Kind::kForeground, at);
+      const TextAttribute* background = attribute_at(attrs, TextAttribute::Kind::kBackground, at);
+      const bool struck = attribute_at(attrs, TextAttribute::Kind::kStrikethrough, at) != nullptr;
       int width = 0;
       for (std::uint32_t k = g; k < piece_end; ++k) width += glyphs[k].advance;
       static const Rgb kBlack{};
-      const Rgb& fg = style.foreground != nullptr ? *style.foreground : kBlack;
-      if (style.background != nullptr) {
+      const Rgb& fg = foreground != nullptr ? foreground->color : kBlack;
+      if (background != nullptr) {
         writer_->fill_rect((x + x_off) / kUnit, (y + line.top - line.baseline) / kUnit, width / kUnit,
-                           (line.bottom - line.top) / kUnit, *style.background);
+                           (line.bottom - line.top) / kUnit, background->color);
       }
       draw_piece(layout, run, g, piece_end, x + x_off, y - run.y_offset, fg);
-      if (style.strikethrough) {
+      if (struck) {
         // The bar spans the piece's ink, at the font's strikethrough position.
         hb_font_t* hb = run.font->hb();
         int ink_x0 = 0, ink_x1 = 0;
