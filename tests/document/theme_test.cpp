@@ -25,6 +25,7 @@ TEST(ThemeTest, ValueErrorsNameTheKey) {
   EXPECT_EQ(error_of("[colors]\ntext = \"blue\"\n"), "'colors.text' must be a colour \"#rrggbb\" or \"none\"");
   EXPECT_EQ(error_of("[fonts]\nbody = [1, 2]\n"), "'fonts.body' must be a string, number or boolean");
   EXPECT_EQ(error_of("[nope]\nx = 1\n"), "unknown theme key 'nope.x'");
+  EXPECT_EQ(error_of("[paragraphs]\nalign = \"centre\"\n"), "paragraphs.align must be \"left\" or \"justify\"");
 }
 
 TEST(ThemeTest, ValidValuesParse) {
@@ -33,6 +34,10 @@ TEST(ThemeTest, ValidValuesParse) {
   EXPECT_EQ(theme->body_font, "DejaVu Sans");
   EXPECT_EQ(theme->body_size, 11);
   EXPECT_FALSE(theme->heading_bold);
+  EXPECT_FALSE(theme->justify);
+  auto justified = parse_theme("[paragraphs]\nalign = \"justify\"\n", "t.toml");
+  ASSERT_TRUE(justified.ok()) << justified.error().format();
+  EXPECT_TRUE(justified->justify);
 }
 
 }  // namespace
